@@ -3,9 +3,15 @@ const moduleNameMapper = {
   '^@ttkt/(contracts|event-store|messaging|testing)$': '<rootDir>/libs/$1/src',
 };
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
-const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform,
+  setupFiles: ['reflect-metadata'],
+};
 
 module.exports = {
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,

@@ -61,3 +61,31 @@ export interface DomainErrorPayload {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, value);
 }
+
+/**
+ * A rule of the domain refused a command. Thrown by pure `decide` functions; the service's RPC
+ * layer sends it as a {@link DomainErrorPayload}, the gateway answers with the code's HTTP status.
+ */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    /** The stable code (the problem's `type`). */
+    readonly code: ErrorCode,
+    /** Values the message is built from. */
+    readonly params: Record<string, string | number | boolean | null> = {},
+    /** For `validation-failed`, the failing paths. */
+    readonly errors: ValidationIssue[] = [],
+  ) {
+    super(code);
+  }
+
+  /** The form it travels in. */
+  toPayload(): DomainErrorPayload {
+    return {
+      code: this.code,
+      ...(Object.keys(this.params).length > 0 ? { params: this.params } : {}),
+      ...(this.errors.length > 0 ? { errors: this.errors } : {}),
+    };
+  }
+}

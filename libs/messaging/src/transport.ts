@@ -46,9 +46,13 @@ export interface OutboundMessage {
 
 /** A delivered message. */
 export interface InboundMessage {
+  /** The publisher's `messageId` (the stored event's id); consumers deduplicate on it. */
   messageId: string;
+  /** The routing key it was published with (kept through retries, dead-lettering and replay). */
   routingKey: string;
+  /** The JSON body as published. */
   body: string;
+  /** The publisher's headers; the transports' own ({@link TRANSPORT_HEADERS}, `x-death`, …) are removed. */
   headers: Record<string, string | number>;
   /** How many times this message went through the retry tiers before this delivery (0 at first). */
   attempt: number;
@@ -79,9 +83,15 @@ export interface DeadLetter {
   /** The dead letter's own id (the one `replayDeadLetter` takes). */
   id: string;
   message: OutboundMessage;
-  /** The last error's message, or `delivery-limit` / `retries-exhausted`. */
+  /**
+   * Why: a `PermanentError`'s message; `retries-exhausted: <last error's message>` when the retry
+   * tiers were used up; `delivery-limit` when the broker gave up on it after `x-delivery-limit`
+   * redeliveries (a consumer crashing or stopping with it again and again).
+   */
   reason: string;
+  /** How many times a handler was given the message (tiers passed + deliveries of the last round). */
   attempts: number;
+  /** When it was dead-lettered (ISO-8601; second precision for `delivery-limit` dead letters on RabbitMQ). */
   deadLetteredAt: string;
 }
 
@@ -89,3 +99,55 @@ export interface DeadLetter {
 export class PermanentError extends Error {
   override readonly name = 'PermanentError';
 }
+
+/** True for a {@link PermanentError}, also one from another copy of this module (checked by name). */
+export function isPermanentError(error: unknown): boolean {
+  return error instanceof PermanentError || (error instanceof Error && error.name === 'PermanentError');
+}
+
+/**
+ * Thrown by a transport's `publish` (and other operations) while it has no broker connection; the
+ * caller retries later (the outbox relay does). Nothing of the batch may be assumed published.
+ */
+export class TransportUnavailableError extends Error {
+  override readonly name = 'TransportUnavailableError';
+}
+
+/**
+ * Where the messaging code reports what it cannot throw to a caller (a lost connection, a failed
+ * acknowledgement, a message sent to a retry tier). Nest's `Logger` fits it as is.
+ */
+export interface MessagingLogger {
+  /** Routine but useful facts (a reconnect succeeded, a duplicate was absorbed). */
+  log(message: string, context?: Record<string, unknown>): void;
+  /** Something went wrong and was handled (a retry was scheduled, a connection dropped). */
+  warn(message: string, context?: Record<string, unknown>): void;
+  /** Something went wrong and could not be handled here. */
+  error(message: string, context?: Record<string, unknown>): void;
+  /** Per-message detail; optional. */
+  debug?(message: string, context?: Record<string, unknown>): void;
+}
+
+/**
+ * The headers the transports themselves write (both implementations use the same names). They are
+ * stripped from {@link InboundMessage.headers}; what they carry is in `attempt` / `redelivered`.
+ */
+export const TRANSPORT_HEADERS = {
+  /** How many retry tiers the message has been through (absent or 0 on the first delivery). */
+  attempt: 'x-attempt',
+  /** The original routing key, kept when the message travels through retry and dead-letter queues. */
+  routingKey: 'x-routing-key',
+  /** A dead letter's own id (a UUID), the one `replayDeadLetter` takes. */
+  deadLetterId: 'x-dead-letter-id',
+  /** Why the message was dead-lettered: the handler's error message, or `retries-exhausted` / `delivery-limit`. */
+  reason: 'x-reason',
+  /** How many times the handler was tried before the message was dead-lettered. */
+  attempts: 'x-attempts',
+  /** When it was dead-lettered (ISO-8601). */
+  deadLetteredAt: 'x-dead-lettered-at',
+} as const;
+
+/** The reason of a dead letter whose retry tiers were all used up (the last error is appended). */
+export const RETRIES_EXHAUSTED = 'retries-exhausted';
+/** The reason of a dead letter the broker moved after `x-delivery-limit` redeliveries (a crash loop). */
+export const DELIVERY_LIMIT = 'delivery-limit';

@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { systemClock, type Clock } from './clock';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-row';
+import { LogFollower, type FollowOptions } from './log-follower';
+import { logPositionFromToken, logPositionToToken } from './log-position';
+import { quoteSchema } from './schema-name';
+import type {
+  AppendMetadata,
+  AppendResult,
+  ExpectedVersion,
+  LogPosition,
+  NewEvent,
+  StoredEvent,
+  StoredMetadata,
+  StreamRef,
+} from './types';
+import { UpcasterRegistry } from './upcaster-registry';
+import { DuplicateEventId, VersionConflict, type VersionConflictReason } from './version-conflict.error';
+
+/** What an event store runs on. */
+export interface EventStoreOptions {
+  /** The service's pool; appends without a caller's client use it in autocommit mode. */
+  pool: Pool;
+  /** The service's schema, migrated by `migrateEventStore`. */
+  schema: string;
+  /** Stamps `occurredAt`; defaults to the wall clock. */
+  clock?: Clock;
+  /** Upgrades old event versions on every read; defaults to an empty registry (no upcasting). */
+  upcasters?: UpcasterRegistry;
+  /** The service name in read-your-writes tokens (`<service>:<xid>.<position>`). */
+  service?: string;
+}
+
+/** Options of {@link EventStore.append}. */
+export interface AppendOptions {
+  /** Append inside the caller's transaction; the caller commits (and the NOTIFY fires then). */
+  client?: PoolClient;
+}
+
+/** Options of {@link EventStore.readStream}. */
+export interface ReadStreamOptions {
+  /** Return only events after this version (the version a caller already folded); default 0. */
+  fromVersion?: number;
+  client?: PoolClient;
+}
+
+/** Options of {@link EventStore.readAll}. */
+export interface ReadAllOptions {
+  /** Read after this position (exclusive); null = from the start of the log. */
+  after: LogPosition | null;
+  limit: number;
+  client?: PoolClient;
+}
+
+interface AppendRow {
+  outcome: 'ok' | VersionConflictReason;
+  actual_version: string;
+  next_version: string | null;
+  transaction_id: string;
+  global_positions: string[] | null;
+}
+
+/**
+ * A PostgreSQL event store in one schema: optimistic appends, stream reads, and a gap-free read of
+ * the whole log in commit-safe order. Hot paths use plain `pg`; TypeORM only runs migrations.
+ */
+export class EventStore {
+  /** The pool reads and own-transaction appends run on. */
+  readonly pool: Pool;
+  /** The schema holding this store's tables. */
+  readonly schema: string;
+  /** The upcasters applied on every read. */
+  readonly upcasters: UpcasterRegistry;
+  private readonly clock: Clock;
+  private readonly service: string | undefined;
+  private readonly s: string;
+
+  constructor(options: EventStoreOptions) {
+    this.pool = options.pool;
+    this.s = quoteSchema(options.schema);
+    this.schema = options.schema;
+    this.clock = options.clock ?? systemClock;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.service = options.service;
+  }
+
+  /**
+   * Appends `events` to a stream if it is at `expected`, in one SQL statement. Without a client
+   * the statement is its own transaction; with one, it joins the caller's.
+   *
+   * @throws VersionConflict when the stream is at another version, already exists for
+   *   `'no-stream'`, or was last written by a transaction newer than this one (see README: the
+   *   last-writer guard). The caller's transaction stays usable after a conflict.
+   * @throws DuplicateEventId when an event id is already stored (aborts the caller's transaction).
+   */
+  async append(
+    ref: StreamRef,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: AppendMetadata = {},
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const stored: StoredMetadata = {
+      ...definedOnly(metadata),
+      tenantId: ref.tenantId,
+      occurredAt: this.clock.now().toISOString(),
+    };
+    const params = [
+      ref.tenantId,
+      ref.streamId,
+      streamTypeOf(ref.streamId),
+      expectedParam(expected),
+      events.map((event) => event.eventId ?? randomUUID()),
+      events.map((event) => event.type),
+      events.map((event) => event.schemaVersion ?? this.upcasters.currentVersion(event.type)),
+      events.map((event) => JSON.stringify(event.data ?? null)),
+      JSON.stringify(stored),
+    ];
+    const sql = `
+      SELECT o_outcome AS outcome, o_actual_version::text AS actual_version,
+             o_next_version::text AS next_version, o_transaction_id::text AS transaction_id,
+             o_global_positions::text[] AS global_positions
+        FROM ${this.s}.append_to_stream($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb)`;
+    let row: AppendRow | undefined;
+    try {
+      const result = await (options.client ?? this.pool).query<AppendRow>(sql, params);
+      row = result.rows[0];
+    } catch (error) {
+      throw await this.translateAppendError(error, ref, expected);
+    }
+    if (!row) throw new Error('append_to_stream returned no row');
+    if (row.outcome !== 'ok') {
+      throw new VersionConflict(ref.tenantId, ref.streamId, expected, Number(row.actual_version), row.outcome);
+    }
+    const transactionId = BigInt(row.transaction_id);
+    const globalPositions = (row.global_positions ?? []).map((position) => BigInt(position));
+    const last = globalPositions[globalPositions.length - 1];
+    if (last === undefined || row.next_version === null) {
+      throw new Error('append_to_stream reported success without positions');
+    }
+    return {
+      nextVersion: Number(row.next_version),
+      lastPosition: { transactionId, globalPosition: last },
+      globalPositions,
+    };
+  }
+
+  /** A stream's events in version order, upcast. Empty when the stream does not exist. */
+  async readStream(ref: StreamRef, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const result = await (options.client ?? this.pool).query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events AS e
+        WHERE e.tenant_id = $1 AND e.stream_id = $2 AND e.stream_position > $3
+        ORDER BY e.stream_position`,
+      [ref.tenantId, ref.streamId, options.fromVersion ?? 0],
+    );
+    return result.rows.map((row) => toStoredEvent(row, this.upcasters));
+  }
+
+  /**
+   * The next page of the whole log after `after`, ordered by (transaction id, global position),
+   * holding only events of transactions below the current snapshot's xmin: every transaction that
+   * could still commit an event sorting before them has finished, so paging by the last position
+   * read never skips an event committed late. The price: an open writing transaction anywhere in
+   * the cluster holds the page at its xid until it ends.
+   */
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const after = options.after ?? { transactionId: 0n, globalPosition: 0n };
+    const result = await (options.client ?? this.pool).query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events AS e
+        WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id, e.global_position
+        LIMIT $3`,
+      [after.transactionId.toString(), after.globalPosition.toString(), options.limit],
+    );
+    return result.rows.map((row) => toStoredEvent(row, this.upcasters));
+  }
+
+  /**
+   * The last position `readAll` can return right now (null for an empty log). A read model that
+   * has reached it has seen every event committed before this call, except those of writing
+   * transactions still open.
+   */
+  async headPosition(options: { client?: PoolClient } = {}): Promise<LogPosition | null> {
+    const result = await (options.client ?? this.pool).query<{ transaction_id: string; global_position: string }>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
+         FROM ${this.s}.events AS e
+        WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id DESC, e.global_position DESC
+        LIMIT 1`,
+    );
+    const row = result.rows[0];
+    return row ? { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) } : null;
+  }
+
+  /**
+   * True when committed events exist after `after` that `readAll` cannot return yet because an
+   * older transaction is still open. Followers use it to poll briefly instead of waiting for a
+   * notification that already came.
+   */
+  async hasEventsBeyondHorizon(after: LogPosition | null, options: { client?: PoolClient } = {}): Promise<boolean> {
+    const from = after ?? { transactionId: 0n, globalPosition: 0n };
+    const result = await (options.client ?? this.pool).query<{ pending: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM ${this.s}.events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            AND transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
+       ) AS pending`,
+      [from.transactionId.toString(), from.globalPosition.toString()],
+    );
+    return result.rows[0]?.pending === true;
+  }
+
+  /**
+   * Runs `fn` in a transaction on one pooled connection: commit when it resolves, roll back when
+   * it throws (rethrowing its error). Lets a command write events and other rows atomically.
+   */
+  async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const value = await fn(client);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // A connection that cannot roll back must not go back into the pool.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Starts nothing yet: returns a follower of the whole log; call `start()` on it. */
+  follow(options: FollowOptions): LogFollower {
+    return new LogFollower(this, options);
+  }
+
+  /** The read-your-writes token of a position of this store's log. */
+  toToken(position: LogPosition): string {
+    return logPositionToToken(this.requireService(), position);
+  }
+
+  /** The position of a token of this store's log; undefined when malformed or another service's. */
+  fromToken(token: string): LogPosition | undefined {
+    return logPositionFromToken(this.requireService(), token);
+  }
+
+  private requireService(): string {
+    if (this.service === undefined) {
+      throw new Error('this EventStore has no `service` name; pass one to use position tokens');
+    }
+    return this.service;
+  }
+
+  private async translateAppendError(error: unknown, ref: StreamRef, expected: ExpectedVersion): Promise<unknown> {
+    if (!isUniqueViolation(error)) return error;
+    if (error.constraint === 'events_event_id_key') {
+      return new DuplicateEventId(ref.tenantId, ref.streamId, error.detail ?? error.message);
+    }
+    // A stream or position key taken by a concurrent writer. The caller's transaction is aborted,
+    // so the actual version is read outside it.
+    const result = await this.pool.query<{ version: string }>(
+      `SELECT version::text AS version FROM ${this.s}.streams WHERE tenant_id = $1 AND stream_id = $2`,
+      [ref.tenantId, ref.streamId],
+    );
+    return new VersionConflict(ref.tenantId, ref.streamId, expected, Number(result.rows[0]?.version ?? 0));
+  }
+}
+
+/** The stream type: the part of `<type>-<id>` before the first dash. */
+export function streamTypeOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash > 0 ? streamId.slice(0, dash) : streamId;
+}
+
+function expectedParam(expected: ExpectedVersion): number | null {
+  if (expected === 'any') return null;
+  if (expected === 'no-stream') return 0;
+  if (!Number.isSafeInteger(expected) || expected < 0) {
+    throw new RangeError(`expected version must be an integer >= 0, 'no-stream' or 'any', got ${expected}`);
+  }
+  return expected;
+}
+
+function definedOnly(metadata: AppendMetadata): AppendMetadata {
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
+}
+
+function isUniqueViolation(error: unknown): error is Error & { code: string; constraint?: string; detail?: string } {
+  return error instanceof Error && (error as { code?: unknown }).code === '23505';
+}

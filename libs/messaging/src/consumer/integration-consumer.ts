@@ -1,0 +1,94 @@
+import type { IntegrationEvent } from '@ttkt/contracts';
+import type { Pool, PoolClient } from 'pg';
+import { PermanentError, type EventTransport, type InboundMessage, type MessagingLogger, type Subscription } from '../transport';
+import { topicMatches } from '../transport/topic-matcher';
+import { errorMessage, SILENT_LOGGER } from '../transport/transport-headers';
+import { parseIntegrationEvent } from './integration-event-validation';
+
+/**
+ * The inbox the consumer deduplicates with: `Inbox` of `@ttkt/event-store` (its `inbox` table is
+ * created by `migrateEventStore`) fits it.
+ */
+export interface IntegrationInbox {
+  /** Records `messageId` for `consumer` in the caller's transaction; false when it was already there. */
+  claim(client: PoolClient, consumer: string, messageId: string): Promise<boolean>;
+}
+
+/** Handles one integration event inside the consumer's transaction (`client`); throw to roll back and retry. */
+export type IntegrationEventHandler = (event: IntegrationEvent, client: PoolClient) => Promise<void>;
+
+/** Options of {@link startIntegrationConsumer}. */
+export interface IntegrationConsumerOptions {
+  transport: EventTransport;
+  /** The consuming service: names its queue and is the inbox's consumer name. */
+  service: string;
+  /** Binding patterns of the service's queue. */
+  routingKeys: string[];
+  pool: Pool;
+  inbox: IntegrationInbox;
+  /**
+   * Handlers by routing key. A key may be a pattern (`campaign.#`); an exact key wins over patterns,
+   * then the first matching pattern in insertion order. An event no handler takes is dead-lettered.
+   */
+  handlers: Record<string, IntegrationEventHandler>;
+  /** Messages handled at once (default: the transport's, 20). */
+  prefetch?: number;
+  logger?: MessagingLogger;
+}
+
+/**
+ * Consumes a service's integration events exactly-once in effect: each message is parsed and
+ * validated (envelope and registered payload; invalid → `PermanentError` → dead letter at once),
+ * then in ONE PostgreSQL transaction the message id is claimed in the inbox — a duplicate commits
+ * and returns, so it is acknowledged without effect — and the handler runs with the transaction's
+ * client; COMMIT, then the transport acknowledges. A handler error rolls everything back and is
+ * rethrown, so the message goes through the retry tiers.
+ */
+export async function startIntegrationConsumer(options: IntegrationConsumerOptions): Promise<Subscription> {
+  const logger = options.logger ?? SILENT_LOGGER;
+  const { service, pool, inbox, handlers } = options;
+  const handle = async (message: InboundMessage): Promise<void> => {
+    const event = await parseIntegrationEvent(message.body, message);
+    const handler = handlerFor(handlers, event.type);
+    if (handler === undefined) throw new PermanentError(`${service} has no handler for ${event.type}`);
+    const messageId = message.messageId === '' ? event.id : message.messageId;
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        if (!(await inbox.claim(client, service, messageId))) {
+          await client.query('COMMIT');
+          logger.debug?.('duplicate message ignored', { service, messageId, type: event.type, redelivered: message.redelivered });
+          return;
+        }
+        await handler(event, client);
+        await client.query('COMMIT');
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(errorMessage(rollbackError));
+          logger.warn('rollback failed; discarding the database connection', { service, messageId, error: errorMessage(rollbackError) });
+        }
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  };
+  const subscribeOptions = {
+    service,
+    routingKeys: options.routingKeys,
+    handler: handle,
+    ...(options.prefetch === undefined ? {} : { prefetch: options.prefetch }),
+  };
+  return options.transport.subscribe(subscribeOptions);
+}
+
+function handlerFor(handlers: Record<string, IntegrationEventHandler>, type: string): IntegrationEventHandler | undefined {
+  const exact = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
+  if (exact !== undefined) return exact;
+  const pattern = Object.keys(handlers).find((key) => (key.includes('*') || key.includes('#')) && topicMatches(key, type));
+  return pattern === undefined ? undefined : handlers[pattern];
+}

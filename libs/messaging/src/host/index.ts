@@ -1,0 +1,5 @@
+export * from './tokens';
+export * from './service-host';
+export * from './service-config';
+export * from './run-standalone';
+export * from './rpc-answer';

@@ -1,0 +1,136 @@
+import { Inbox, migrateEventStore } from '@ttkt/event-store';
+import { startIntegrationConsumer } from '../src/consumer/integration-consumer';
+import { TransportUnavailableError, type MessagingLogger, type Subscription } from '../src/transport';
+import { RabbitTransport } from '../src/transport/rabbit-transport';
+import { deferred, eventually } from './support/eventually';
+import { campaignDrafted, messageOf } from './support/integration-events';
+import { createTestSchema, createTestVhost, DATABASE_URL, type TestSchema, type TestVhost } from './support/test-infra';
+
+let vhost: TestVhost;
+let schema: TestSchema;
+
+beforeAll(async () => {
+  [vhost, schema] = await Promise.all([createTestVhost('msg_resilience'), createTestSchema('msg_resilience')]);
+  await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
+  await schema.pool.query('CREATE TABLE effects (message_id text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now())');
+});
+
+afterAll(async () => {
+  await Promise.all([vhost?.drop(), schema?.drop()]);
+});
+
+/** Counts what the transports and the consumer report. */
+function countingLogger(): MessagingLogger & { counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const count = (message: string): void => {
+    counts.set(message, (counts.get(message) ?? 0) + 1);
+  };
+  return { counts, log: count, warn: count, error: count, debug: count };
+}
+
+describe('RabbitTransport when the broker closes its connections', () => {
+  let consumerSide: RabbitTransport | undefined;
+  let publisherSide: RabbitTransport | undefined;
+  let subscription: Subscription | undefined;
+
+  afterEach(async () => {
+    await subscription?.stop();
+    await consumerSide?.close();
+    await publisherSide?.close();
+  });
+
+  it('resumes consuming and publishing; every effect happens exactly once; publishes during the outage reject, then succeed', async () => {
+    const logger = countingLogger();
+    consumerSide = new RabbitTransport({
+      url: vhost.url,
+      prefix: 'res',
+      connectionName: 'resilience-consumer',
+      retryDelaysMs: [50, 100],
+      reconnectDelayMs: { initial: 200, max: 1000 },
+      logger,
+    });
+    // A slower first reconnect on the publishing side keeps its outage long enough to observe.
+    publisherSide = new RabbitTransport({
+      url: vhost.url,
+      prefix: 'res',
+      connectionName: 'resilience-publisher',
+      reconnectDelayMs: { initial: 1500, max: 3000 },
+      logger,
+    });
+    const events = Array.from({ length: 60 }, () => campaignDrafted());
+    const held = events[10]!;
+    const holding = deferred();
+    const release = deferred();
+    let released = false;
+    subscription = await startIntegrationConsumer({
+      transport: consumerSide,
+      service: 'svc-r',
+      routingKeys: ['campaign.drafted.v1'],
+      pool: schema.pool,
+      inbox: new Inbox(schema.name),
+      prefetch: 5,
+      logger,
+      handlers: {
+        'campaign.drafted.v1': async (event, client) => {
+          await client.query('INSERT INTO effects (message_id) VALUES ($1)', [event.id]);
+          if (event.id === held.id && !released) {
+            holding.resolve();
+            await release.promise; // in the middle of its transaction when the connection goes
+          }
+        },
+      },
+    });
+    await publisherSide.start();
+
+    let rejected = 0;
+    const publishUntilConfirmed = async (index: number): Promise<void> => {
+      await eventually(
+        async () => {
+          try {
+            await publisherSide!.publish([messageOf(events[index]!)]);
+          } catch (error) {
+            rejected++;
+            throw error;
+          }
+        },
+        { timeoutMs: 20_000, intervalMs: 50 },
+      );
+    };
+
+    for (let i = 0; i < 20; i++) await publishUntilConfirmed(i);
+    await holding.promise;
+
+    await vhost.closeConnections();
+    const duringOutage = publisherSide.publish([messageOf(events[20]!)]);
+    await expect(duringOutage).rejects.toThrow();
+    await expect(publisherSide.publish([messageOf(events[20]!)])).rejects.toBeInstanceOf(TransportUnavailableError);
+    rejected += 2;
+
+    // Keep publishing through the outage as the outbox relay would: retry until confirmed.
+    const publishing = (async () => {
+      for (let i = 20; i < events.length; i++) await publishUntilConfirmed(i);
+    })();
+    await eventually(() => expect(consumerSide!.isConnected).toBe(true));
+    released = true;
+    release.resolve();
+    await publishing;
+
+    const ids = events.map((e) => e.id).sort();
+    await eventually(
+      async () => {
+        const { rows } = await schema.pool.query<{ message_id: string }>('SELECT message_id FROM effects');
+        expect(rows.map((r) => r.message_id).sort()).toEqual(ids);
+      },
+      { timeoutMs: 20_000 },
+    );
+    // The held message came back after the reconnect and was absorbed by the inbox.
+    await eventually(() => expect(logger.counts.get('duplicate message ignored') ?? 0).toBeGreaterThanOrEqual(1));
+    const { rows: twice } = await schema.pool.query('SELECT message_id FROM effects GROUP BY message_id HAVING count(*) > 1');
+    expect(twice).toEqual([]);
+    expect(rejected).toBeGreaterThanOrEqual(2);
+    expect(logger.counts.get('RabbitMQ connection lost; reconnecting')).toBe(2);
+    expect(logger.counts.get('RabbitMQ connection re-established')).toBe(2);
+    expect(await consumerSide.listDeadLetters('svc-r')).toEqual([]);
+    expect(await publisherSide.listUnroutable()).toEqual([]);
+  });
+});

@@ -1,0 +1,7 @@
+export * from './eventually';
+export * from './clock';
+export * from './fixtures';
+export * from './infra-urls';
+export * from './test-names';
+export * from './test-schema';
+export * from './test-vhost';

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+
+/** The gateway's own liveness and readiness (it holds no state: ready once it serves). */
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  ready(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+}
