@@ -4,8 +4,13 @@
 // ESLint's no-restricted-imports covers the other half: libraries are reached only through their
 // `@ttkt/<name>` aliases, never by deep or relative paths.
 
-/** Test code: specs of every kind and the testing library itself. */
-const TEST_CODE = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^tests/'];
+/** Test code: specs of every kind, test/ folders (support code), the testing library, tests/. */
+const TEST_CODE = [
+  '\\.(spec|int-spec|e2e-spec)\\.ts$',
+  '^(services|libs)/[^/]+/test/',
+  '^libs/testing/',
+  '^tests/',
+];
 
 /** Infrastructure that pure domain code (deciders, state, evolve) must not know about. */
 const INFRASTRUCTURE =

@@ -122,8 +122,14 @@ export default tseslint.config(
     },
   },
   {
-    // Tests pass methods to `expect` and assert what they just checked.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Tests pass methods to `expect` and assert what they just checked. Support code in a
+    // service's or library's test/ folder counts as test code.
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '{libs,services}/*/test/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

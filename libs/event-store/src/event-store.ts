@@ -16,7 +16,11 @@ import type {
   StreamRef,
 } from './types';
 import { UpcasterRegistry } from './upcaster-registry';
-import { DuplicateEventId, VersionConflict, type VersionConflictReason } from './version-conflict.error';
+import {
+  DuplicateEventId,
+  VersionConflict,
+  type VersionConflictReason,
+} from './version-conflict.error';
 
 /** What an event store runs on. */
 export interface EventStoreOptions {
@@ -132,7 +136,13 @@ export class EventStore {
     }
     if (!row) throw new Error('append_to_stream returned no row');
     if (row.outcome !== 'ok') {
-      throw new VersionConflict(ref.tenantId, ref.streamId, expected, Number(row.actual_version), row.outcome);
+      throw new VersionConflict(
+        ref.tenantId,
+        ref.streamId,
+        expected,
+        Number(row.actual_version),
+        row.outcome,
+      );
     }
     const transactionId = BigInt(row.transaction_id);
     const globalPositions = (row.global_positions ?? []).map((position) => BigInt(position));
@@ -166,6 +176,9 @@ export class EventStore {
    * the cluster holds the page at its xid until it ends.
    */
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    if (!Number.isSafeInteger(options.limit) || options.limit < 1) {
+      throw new RangeError(`readAll needs a positive integer limit, got ${options.limit}`);
+    }
     const after = options.after ?? { transactionId: 0n, globalPosition: 0n };
     const result = await (options.client ?? this.pool).query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events AS e
@@ -184,7 +197,10 @@ export class EventStore {
    * transactions still open.
    */
   async headPosition(options: { client?: PoolClient } = {}): Promise<LogPosition | null> {
-    const result = await (options.client ?? this.pool).query<{ transaction_id: string; global_position: string }>(
+    const result = await (options.client ?? this.pool).query<{
+      transaction_id: string;
+      global_position: string;
+    }>(
       `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
          FROM ${this.s}.events AS e
         WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -192,7 +208,9 @@ export class EventStore {
         LIMIT 1`,
     );
     const row = result.rows[0];
-    return row ? { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) } : null;
+    return row
+      ? { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) }
+      : null;
   }
 
   /**
@@ -200,7 +218,10 @@ export class EventStore {
    * older transaction is still open. Followers use it to poll briefly instead of waiting for a
    * notification that already came.
    */
-  async hasEventsBeyondHorizon(after: LogPosition | null, options: { client?: PoolClient } = {}): Promise<boolean> {
+  async hasEventsBeyondHorizon(
+    after: LogPosition | null,
+    options: { client?: PoolClient } = {},
+  ): Promise<boolean> {
     const from = after ?? { transactionId: 0n, globalPosition: 0n };
     const result = await (options.client ?? this.pool).query<{ pending: boolean }>(
       `SELECT EXISTS (
@@ -260,7 +281,11 @@ export class EventStore {
     return this.service;
   }
 
-  private async translateAppendError(error: unknown, ref: StreamRef, expected: ExpectedVersion): Promise<unknown> {
+  private async translateAppendError(
+    error: unknown,
+    ref: StreamRef,
+    expected: ExpectedVersion,
+  ): Promise<unknown> {
     if (!isUniqueViolation(error)) return error;
     if (error.constraint === 'events_event_id_key') {
       return new DuplicateEventId(ref.tenantId, ref.streamId, error.detail ?? error.message);
@@ -271,7 +296,12 @@ export class EventStore {
       `SELECT version::text AS version FROM ${this.s}.streams WHERE tenant_id = $1 AND stream_id = $2`,
       [ref.tenantId, ref.streamId],
     );
-    return new VersionConflict(ref.tenantId, ref.streamId, expected, Number(result.rows[0]?.version ?? 0));
+    return new VersionConflict(
+      ref.tenantId,
+      ref.streamId,
+      expected,
+      Number(result.rows[0]?.version ?? 0),
+    );
   }
 }
 
@@ -285,7 +315,9 @@ function expectedParam(expected: ExpectedVersion): number | null {
   if (expected === 'any') return null;
   if (expected === 'no-stream') return 0;
   if (!Number.isSafeInteger(expected) || expected < 0) {
-    throw new RangeError(`expected version must be an integer >= 0, 'no-stream' or 'any', got ${expected}`);
+    throw new RangeError(
+      `expected version must be an integer >= 0, 'no-stream' or 'any', got ${expected}`,
+    );
   }
   return expected;
 }
@@ -294,6 +326,8 @@ function definedOnly(metadata: AppendMetadata): AppendMetadata {
   return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
 }
 
-function isUniqueViolation(error: unknown): error is Error & { code: string; constraint?: string; detail?: string } {
+function isUniqueViolation(
+  error: unknown,
+): error is Error & { code: string; constraint?: string; detail?: string } {
   return error instanceof Error && (error as { code?: unknown }).code === '23505';
 }

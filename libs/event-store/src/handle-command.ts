@@ -4,6 +4,12 @@ import type { EventStore } from './event-store';
 import type { AppendMetadata, AppendResult, StreamRef } from './types';
 import { VersionConflict } from './version-conflict.error';
 
+/**
+ * What {@link handleCommand} needs of a store: reading a stream and appending to it. An
+ * `EventStore` is one; tests and decorators (tracing, metrics) can supply their own.
+ */
+export type CommandStore = Pick<EventStore, 'readStream' | 'append'>;
+
 /** Options of {@link handleCommand}. */
 export interface HandleCommandOptions {
   /** Stored with every event appended. */
@@ -39,7 +45,7 @@ export interface HandledCommand<State, Event> {
  * to hold only events of `Event`'s union (the store has one writer per stream type).
  */
 export async function handleCommand<Command, State, Event extends DecidedEvent>(
-  store: EventStore,
+  store: CommandStore,
   decider: Decider<Command, State, Event>,
   ref: StreamRef,
   command: Command,
@@ -52,7 +58,8 @@ export async function handleCommand<Command, State, Event extends DecidedEvent>(
   for (let attempt = 1; ; attempt += 1) {
     const stored = await store.readStream(ref, options.client ? { client: options.client } : {});
     let state = decider.initialState();
-    for (const event of stored) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
+    for (const event of stored)
+      state = decider.evolve(state, { type: event.type, data: event.data } as Event);
     const version = stored[stored.length - 1]?.streamPosition ?? 0;
 
     const events = decider.decide(command, state);
@@ -70,7 +77,10 @@ export async function handleCommand<Command, State, Event extends DecidedEvent>(
     } catch (error) {
       // Inside a caller's transaction the xid cannot change, so an xid-order conflict would
       // only repeat; the caller has to retry the whole transaction.
-      const futile = options.client !== undefined && error instanceof VersionConflict && error.reason === 'xid-order';
+      const futile =
+        options.client !== undefined &&
+        error instanceof VersionConflict &&
+        error.reason === 'xid-order';
       if (!(error instanceof VersionConflict) || attempt >= maxAttempts || futile) throw error;
       await pause(Math.random() * (options.retryJitterMs ?? 10) * attempt);
     }

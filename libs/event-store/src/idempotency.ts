@@ -53,7 +53,12 @@ export class IdempotencyKeys {
    * Claims `key` for a request with `fingerprint`. A concurrent claim of the same key waits until
    * the first claimant's transaction ends, then sees its outcome.
    */
-  async claim(client: PoolClient, tenantId: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
+  async claim(
+    client: PoolClient,
+    tenantId: string,
+    key: string,
+    fingerprint: string,
+  ): Promise<IdempotencyClaim> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.ttlMs);
     const inserted = await client.query(
@@ -80,13 +85,20 @@ export class IdempotencyKeys {
   }
 
   /** Stores the response of the request that claimed `key`; replays get exactly this. */
-  async complete(client: PoolClient, tenantId: string, key: string, status: number, body: unknown): Promise<void> {
+  async complete(
+    client: PoolClient,
+    tenantId: string,
+    key: string,
+    status: number,
+    body: unknown,
+  ): Promise<void> {
     const result = await client.query(
       `UPDATE ${this.table} SET state = 'done', response_status = $3, response_body = $4::jsonb
         WHERE tenant_id = $1 AND key = $2 AND state = 'in-progress'`,
       [tenantId, key, status, JSON.stringify(body ?? null)],
     );
-    if (result.rowCount !== 1) throw new Error(`idempotency key ${key} is not claimed (or already completed)`);
+    if (result.rowCount !== 1)
+      throw new Error(`idempotency key ${key} is not claimed (or already completed)`);
   }
 
   /**
@@ -95,15 +107,17 @@ export class IdempotencyKeys {
    * back by itself). Completed keys are kept.
    */
   async release(client: PoolClient, tenantId: string, key: string): Promise<void> {
-    await client.query(`DELETE FROM ${this.table} WHERE tenant_id = $1 AND key = $2 AND state = 'in-progress'`, [
-      tenantId,
-      key,
-    ]);
+    await client.query(
+      `DELETE FROM ${this.table} WHERE tenant_id = $1 AND key = $2 AND state = 'in-progress'`,
+      [tenantId, key],
+    );
   }
 
   /** Deletes expired keys; returns how many. */
   async purgeExpired(client: PoolClient): Promise<number> {
-    const result = await client.query(`DELETE FROM ${this.table} WHERE expires_at <= $1`, [this.clock.now()]);
+    const result = await client.query(`DELETE FROM ${this.table} WHERE expires_at <= $1`, [
+      this.clock.now(),
+    ]);
     return result.rowCount ?? 0;
   }
 }
@@ -117,7 +131,8 @@ export function fingerprintOf(value: unknown): string {
 }
 
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value)
       .filter(([, item]) => item !== undefined)

@@ -32,7 +32,9 @@ export class Inbox {
    * broker's retry horizon cannot happen, so the table need not grow forever.
    */
   async purgeProcessedBefore(client: PoolClient, before: Date): Promise<number> {
-    const result = await client.query(`DELETE FROM ${this.table} WHERE processed_at < $1`, [before]);
+    const result = await client.query(`DELETE FROM ${this.table} WHERE processed_at < $1`, [
+      before,
+    ]);
     return result.rowCount ?? 0;
   }
 }

@@ -17,7 +17,11 @@ export {
   type IdempotencyClaim,
   type IdempotencyKeysOptions,
 } from './idempotency';
-export { VersionConflict, DuplicateEventId, type VersionConflictReason } from './version-conflict.error';
+export {
+  VersionConflict,
+  DuplicateEventId,
+  type VersionConflictReason,
+} from './version-conflict.error';
 export { UpcasterRegistry, type UpcastStep, type Upcasted } from './upcaster-registry';
 export {
   EventStore,
@@ -28,6 +32,16 @@ export {
   type ReadAllOptions,
 } from './event-store';
 export { LogFollower, type FollowOptions } from './log-follower';
-export { compareLogPositions, hasReached, logPositionToToken, logPositionFromToken } from './log-position';
+export {
+  compareLogPositions,
+  hasReached,
+  logPositionToToken,
+  logPositionFromToken,
+} from './log-position';
 export { type Decider, type DecidedEvent, fold } from './decider';
-export { handleCommand, type HandleCommandOptions, type HandledCommand } from './handle-command';
+export {
+  handleCommand,
+  type CommandStore,
+  type HandleCommandOptions,
+  type HandledCommand,
+} from './handle-command';

@@ -88,10 +88,16 @@ export class LogFollower {
     this.batchSize = positiveInteger('batchSize', options.batchSize ?? 500);
     this.transactional = options.transactional ?? true;
     this.pollIntervalMs = positiveInteger('pollIntervalMs', options.pollIntervalMs ?? 1000);
-    this.backoffInitialMs = positiveInteger('errorBackoff.initialMs', options.errorBackoff?.initialMs ?? 100);
-    this.backoffMaxMs = positiveInteger('errorBackoff.maxMs', options.errorBackoff?.maxMs ?? 30_000);
+    this.backoffInitialMs = positiveInteger(
+      'errorBackoff.initialMs',
+      options.errorBackoff?.initialMs ?? 100,
+    );
+    this.backoffMaxMs = positiveInteger(
+      'errorBackoff.maxMs',
+      options.errorBackoff?.maxMs ?? 30_000,
+    );
     this.logger = options.logger ?? stderrLogger;
-    this.handler = options.handle;
+    this.handler = (events, client) => options.handle(events, client);
     this.connection = options.connection ?? store.pool.options;
     this.lockKey = `ttkt-es-follower:${store.schema}:${options.consumer}`;
     this.checkpoints = `${quoteSchema(store.schema)}.checkpoints`;
@@ -126,7 +132,10 @@ export class LogFollower {
 
   /** The stored checkpoint (whoever owns it); null before the first batch. */
   async checkpoint(): Promise<LogPosition | null> {
-    const result = await this.store.pool.query<{ transaction_id: string | null; global_position: string | null }>(
+    const result = await this.store.pool.query<{
+      transaction_id: string | null;
+      global_position: string | null;
+    }>(
       `SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
          FROM ${this.checkpoints} WHERE consumer = $1`,
       [this.consumer],
@@ -141,7 +150,8 @@ export class LogFollower {
   async waitFor(position: LogPosition, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (hasReached(this.position, position) || hasReached(await this.checkpoint(), position)) return true;
+      if (hasReached(this.position, position) || hasReached(await this.checkpoint(), position))
+        return true;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return false;
       await this.nextProgress(Math.min(remaining, PROGRESS_POLL_MS));
@@ -200,7 +210,10 @@ export class LogFollower {
     const last = events[events.length - 1];
     if (last) {
       if (!this.owner) return 'caught-up';
-      await this.handleBatch(events, { transactionId: last.transactionId, globalPosition: last.globalPosition });
+      await this.handleBatch(events, {
+        transactionId: last.transactionId,
+        globalPosition: last.globalPosition,
+      });
     }
     if (events.length === this.batchSize) return 'full';
     return (await this.store.hasEventsBeyondHorizon(this.position)) ? 'pending' : 'caught-up';
@@ -223,7 +236,11 @@ export class LogFollower {
     for (const notify of [...this.progressWaiters]) notify();
   }
 
-  private async moveCheckpoint(client: Pool | PoolClient, from: LogPosition | null, to: LogPosition): Promise<boolean> {
+  private async moveCheckpoint(
+    client: Pool | PoolClient,
+    from: LogPosition | null,
+    to: LogPosition,
+  ): Promise<boolean> {
     const result = await client.query(
       `UPDATE ${this.checkpoints}
           SET transaction_id = $2::xid8, global_position = $3::bigint, owner_id = $6, updated_at = now()
@@ -249,7 +266,10 @@ export class LogFollower {
       [this.lockKey],
     );
     if (result.rows[0]?.acquired !== true || this.control !== control) return false;
-    const row = await this.store.pool.query<{ transaction_id: string | null; global_position: string | null }>(
+    const row = await this.store.pool.query<{
+      transaction_id: string | null;
+      global_position: string | null;
+    }>(
       `INSERT INTO ${this.checkpoints} (consumer, owner_id) VALUES ($1, $2)
        ON CONFLICT (consumer) DO UPDATE SET owner_id = EXCLUDED.owner_id, updated_at = now()
        RETURNING transaction_id::text AS transaction_id, global_position::text AS global_position`,
@@ -271,7 +291,10 @@ export class LogFollower {
 
   private async ensureControl(): Promise<Client> {
     if (this.control) return this.control;
-    const client = new Client({ ...this.connection, application_name: `es-follower:${this.consumer}` });
+    const client = new Client({
+      ...this.connection,
+      application_name: `es-follower:${this.consumer}`,
+    });
     client.on('notification', () => this.wake());
     client.on('error', (error) => this.controlLost(client, error));
     client.on('end', () => this.controlLost(client, new Error('connection ended')));
@@ -299,7 +322,10 @@ export class LogFollower {
       ...describeError(error),
     });
     client.end().catch((endError: unknown) => {
-      this.logger.warn('event log follower: closing a lost connection failed', describeError(endError));
+      this.logger.warn(
+        'event log follower: closing a lost connection failed',
+        describeError(endError),
+      );
     });
     this.wake();
   }
@@ -315,7 +341,10 @@ export class LogFollower {
         await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.lockKey]);
       }
     } catch (error) {
-      this.logger.warn('event log follower: unlock failed; closing the connection releases it', describeError(error));
+      this.logger.warn(
+        'event log follower: unlock failed; closing the connection releases it',
+        describeError(error),
+      );
     } finally {
       await client.end();
     }
@@ -364,6 +393,7 @@ function toPosition(
 }
 
 function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
   return value;
 }

@@ -29,6 +29,7 @@ function writeLine(level: string, message: string, meta?: Record<string, unknown
 
 /** A printable form of a caught value for logs. */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) return { error: error.message, errorName: error.name, stack: error.stack };
+  if (error instanceof Error)
+    return { error: error.message, errorName: error.name, stack: error.stack };
   return { error: String(error) };
 }

@@ -26,7 +26,9 @@ export async function migrateEventStore(options: MigrateEventStoreOptions): Prom
   });
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`ttkt-es-migrate:${schema}`]);
+    await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [
+      `ttkt-es-migrate:${schema}`,
+    ]);
     await lock.query(`CREATE SCHEMA IF NOT EXISTS ${quoteSchema(schema)}`);
     const dataSource = new DataSource({
       type: 'postgres',

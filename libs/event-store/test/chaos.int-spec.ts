@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { type LogFollower, type LogPosition, type StoredEvent } from '../src';
 import { compareLogPositions, hasReached } from '../src/log-position';
-import { checkObserved, runWorkload, scheduleArbitrary, type ObservedEvent, type WriteOp } from './support/chaos-workload';
+import {
+  checkObserved,
+  runWorkload,
+  scheduleArbitrary,
+  type ObservedEvent,
+  type WriteOp,
+} from './support/chaos-workload';
+import { MemoryLogger } from './support/memory-logger';
 import { createTestStore, eventually, type TestStore } from './support/test-database';
 
 /**
@@ -38,11 +45,16 @@ afterAll(async () => {
  */
 async function withSchedule(run: (schedule: WriteOp[][]) => Promise<void>): Promise<void> {
   const details = await fc.check(
-    fc.asyncProperty(scheduleArbitrary(WRITERS, OPS_PER_WRITER, STREAMS), async (schedule) => run(schedule)),
+    fc.asyncProperty(scheduleArbitrary(WRITERS, OPS_PER_WRITER, STREAMS), async (schedule) =>
+      run(schedule),
+    ),
     { numRuns: 1, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
   );
   if (details.failed) {
-    const cause = details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
+    const cause =
+      details.errorInstance instanceof Error
+        ? details.errorInstance
+        : new Error(String(details.errorInstance));
     cause.message = `${cause.message}\n(schedule seed ${details.seed}; rerun with CHAOS_SEED=${details.seed})`;
     throw cause;
   }
@@ -65,7 +77,8 @@ async function readAllLoop(
     }
     const state = done();
     if (state.finished && (state.last === null || hasReached(after, state.last))) return seen;
-    if (Date.now() > deadline) throw new Error('the readAll loop did not reach the end of the log in time');
+    if (Date.now() > deadline)
+      throw new Error('the readAll loop did not reach the end of the log in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -75,12 +88,15 @@ describe('the whole log under concurrent writers', () => {
     await withSchedule(async (schedule) => {
       const tenantId = `chaos-${randomUUID()}`;
       const followed: StoredEvent[] = [];
+      const logger = new MemoryLogger();
       const follower = db.store.follow({
         consumer: `chaos-${tenantId}`,
+        logger,
         batchSize: 700,
-        handle: async (events, client) => {
+        handle: (events, client) => {
           if (!client) throw new Error('transactional follower without a client');
           followed.push(...events);
+          return Promise.resolve();
         },
       });
       await follower.start();
@@ -107,6 +123,7 @@ describe('the whole log under concurrent writers', () => {
         checkObserved(read, outcome, tenantId);
         expect(await follower.waitFor(outcome.lastPosition!, 30_000)).toBe(true);
         checkObserved(followed, outcome, tenantId);
+        expect(logger.count('error')).toBe(0);
       } finally {
         finished = true;
         await follower.stop();
@@ -122,10 +139,12 @@ describe('the whole log under concurrent writers', () => {
       let maxInHandler = 0;
       let handledEvents = 0;
       const owners: string[] = [];
+      const logger = new MemoryLogger();
       const make = (name: string): LogFollower =>
         db.store.follow({
           consumer,
           ownerId: name,
+          logger,
           batchSize: 400,
           pollIntervalMs: 100,
           handle: async (events, client) => {
@@ -152,14 +171,26 @@ describe('the whole log under concurrent writers', () => {
 
       const choreography = (async () => {
         // A graceful stop of the owner: the other takes over; the stopped one comes back as standby.
-        await eventually(() => handledEvents >= TARGET_EVENTS / 4 && ownerOf() !== undefined, 60_000, () => 'a quarter handled');
+        await eventually(
+          () => handledEvents >= TARGET_EVENTS / 4 && ownerOf() !== undefined,
+          60_000,
+          () => 'a quarter handled',
+        );
         const first = ownerOf()!;
         await first.stop();
         const second = first === a ? b : a;
-        await eventually(() => second.isOwner, 10_000, () => 'takeover after stop');
+        await eventually(
+          () => second.isOwner,
+          10_000,
+          () => 'takeover after stop',
+        );
         await first.start();
         // A crash of the owner's connection (its session lock dies with it).
-        await eventually(() => handledEvents >= TARGET_EVENTS / 2, 60_000, () => 'half handled');
+        await eventually(
+          () => handledEvents >= TARGET_EVENTS / 2,
+          60_000,
+          () => 'half handled',
+        );
         const killed = await db.pool.query<{ killed: boolean }>(
           `SELECT pg_terminate_backend(l.pid) AS killed
              FROM pg_locks l JOIN pg_stat_activity a USING (pid)
@@ -167,6 +198,10 @@ describe('the whole log under concurrent writers', () => {
           [`es-follower:${consumer}`],
         );
         expect(killed.rows).toEqual([{ killed: true }]);
+        await eventually(
+          () => logger.entries.some((entry) => entry.message.includes('connection lost')),
+          10_000,
+        );
       })();
 
       try {
@@ -181,7 +216,11 @@ describe('the whole log under concurrent writers', () => {
         });
         await choreography;
         const last = outcome.lastPosition!;
-        await eventually(async () => hasReached(await a.checkpoint(), last), 30_000, () => 'the checkpoint to reach the end');
+        await eventually(
+          async () => hasReached(await a.checkpoint(), last),
+          30_000,
+          () => 'the checkpoint to reach the end',
+        );
 
         const rows = await db.pool.query<{
           event_id: string;
@@ -205,8 +244,13 @@ describe('the whole log under concurrent writers', () => {
           transactionId: BigInt(row.transaction_id),
           globalPosition: BigInt(row.global_position),
         }));
-        checkObserved(observed.filter((event) => event.tenantId === tenantId), outcome, tenantId);
+        checkObserved(
+          observed.filter((event) => event.tenantId === tenantId),
+          outcome,
+          tenantId,
+        );
         expect(maxInHandler).toBe(1);
+        expect(logger.count('error')).toBe(0);
         expect(new Set(owners).size).toBe(2);
         expect(owners.length).toBeGreaterThanOrEqual(2);
         expect([a, b].filter((follower) => follower.isOwner).length).toBeLessThanOrEqual(1);

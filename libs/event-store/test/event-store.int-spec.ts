@@ -8,7 +8,13 @@ import {
   type StoredEvent,
   type StreamRef,
 } from '../src';
-import { createTestStore, DATABASE_URL, eventually, uniqueSchemaName, type TestStore } from './support/test-database';
+import {
+  createTestStore,
+  DATABASE_URL,
+  eventually,
+  uniqueSchemaName,
+  type TestStore,
+} from './support/test-database';
 
 const fixedClock: Clock = { now: () => new Date('2026-05-12T01:02:03.000Z') };
 
@@ -60,9 +66,9 @@ describe('migrateEventStore', () => {
   });
 
   it('refuses a schema name that is not a plain identifier', async () => {
-    await expect(migrateEventStore({ connectionString: DATABASE_URL, schema: 'x"; DROP' })).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      migrateEventStore({ connectionString: DATABASE_URL, schema: 'x"; DROP' }),
+    ).rejects.toThrow(RangeError);
   });
 });
 
@@ -91,7 +97,9 @@ describe('append and readStream', () => {
     expect(result.lastPosition.globalPosition).toBe(result.globalPositions[1]);
 
     const events = await db.store.readStream(ref);
-    expect(events.map((event) => [event.streamPosition, event.type, event.data, event.schemaVersion])).toEqual([
+    expect(
+      events.map((event) => [event.streamPosition, event.type, event.data, event.schemaVersion]),
+    ).toEqual([
       [1, 'ThingCreated', { name: 'Sở KH&CN "Bắc Kạn"' }, 1],
       [2, 'ThingRenamed', { name: 'b\\c' }, 3],
     ]);
@@ -136,36 +144,58 @@ describe('append and readStream', () => {
   it('orders by number, not by text, past nine events (stream and log)', async () => {
     const ref = newRef();
     const head = await db.store.headPosition();
-    const appended = await db.store.append(ref, 'no-stream', Array.from({ length: 12 }, (_, i) => ({ type: 'N', data: i })));
+    const appended = await db.store.append(
+      ref,
+      'no-stream',
+      Array.from({ length: 12 }, (_, i) => ({ type: 'N', data: i })),
+    );
     expect((await db.store.readStream(ref)).map((event) => event.streamPosition)).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
     ]);
-    await eventually(async () => hasReached(await db.store.headPosition(), appended.lastPosition), 10_000);
-    const logged = (await db.store.readAll({ after: head, limit: 100 })).filter((event) => event.streamId === ref.streamId);
+    await eventually(
+      async () => hasReached(await db.store.headPosition(), appended.lastPosition),
+      10_000,
+    );
+    const logged = (await db.store.readAll({ after: head, limit: 100 })).filter(
+      (event) => event.streamId === ref.streamId,
+    );
     expect(logged.map((event) => event.globalPosition)).toEqual(appended.globalPositions);
-    expect(logged.map((event) => event.streamPosition)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(logged.map((event) => event.streamPosition)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
   });
 
   it("creates a stream with 'any' and refuses appends at a wrong version", async () => {
     const ref = newRef();
     expect((await db.store.append(ref, 'any', [{ type: 'A', data: {} }])).nextVersion).toBe(1);
-    const conflict = conflictOf(await db.store.append(ref, 5, [{ type: 'B', data: {} }]).catch((e: unknown) => e));
-    expect(conflict).toMatchObject({ streamId: ref.streamId, expected: 5, actual: 1, reason: 'version' });
-    const missing = conflictOf(await db.store.append(newRef(), 2, [{ type: 'B', data: {} }]).catch((e: unknown) => e));
+    const conflict = conflictOf(
+      await db.store.append(ref, 5, [{ type: 'B', data: {} }]).catch((e: unknown) => e),
+    );
+    expect(conflict).toMatchObject({
+      streamId: ref.streamId,
+      expected: 5,
+      actual: 1,
+      reason: 'version',
+    });
+    const missing = conflictOf(
+      await db.store.append(newRef(), 2, [{ type: 'B', data: {} }]).catch((e: unknown) => e),
+    );
     expect(missing.actual).toBe(0);
   });
 
   it('refuses an empty append and a malformed expected version', async () => {
     await expect(db.store.append(newRef(), 'any', [])).rejects.toThrow(RangeError);
-    await expect(db.store.append(newRef(), -1, [{ type: 'A', data: 1 }])).rejects.toThrow(RangeError);
+    await expect(db.store.append(newRef(), -1, [{ type: 'A', data: 1 }])).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it('reports a stored event id as DuplicateEventId', async () => {
     const eventId = randomUUID();
     await db.store.append(newRef(), 'no-stream', [{ type: 'A', data: 1, eventId }]);
-    await expect(db.store.append(newRef(), 'no-stream', [{ type: 'A', data: 1, eventId }])).rejects.toBeInstanceOf(
-      DuplicateEventId,
-    );
+    await expect(
+      db.store.append(newRef(), 'no-stream', [{ type: 'A', data: 1, eventId }]),
+    ).rejects.toBeInstanceOf(DuplicateEventId);
   });
 });
 
@@ -193,7 +223,9 @@ describe('two appends with the same expected version', () => {
     try {
       await first.query('BEGIN');
       await db.store.append(ref, 1, [{ type: 'B', data: 'first' }], {}, { client: first });
-      const second = db.store.append(ref, 1, [{ type: 'B', data: 'second' }]).catch((e: unknown) => e);
+      const second = db.store
+        .append(ref, 1, [{ type: 'B', data: 'second' }])
+        .catch((e: unknown) => e);
       await first.query('COMMIT');
       expect(conflictOf(await second)).toMatchObject({ expected: 1, actual: 2, reason: 'version' });
     } finally {
@@ -207,8 +239,16 @@ describe('two appends with the same expected version', () => {
     const first = await db.pool.connect();
     try {
       await first.query('BEGIN');
-      await db.store.append(ref, 'no-stream', [{ type: 'Created', data: 'first' }], {}, { client: first });
-      const second = db.store.append(ref, 'no-stream', [{ type: 'Created', data: 'second' }]).catch((e: unknown) => e);
+      await db.store.append(
+        ref,
+        'no-stream',
+        [{ type: 'Created', data: 'first' }],
+        {},
+        { client: first },
+      );
+      const second = db.store
+        .append(ref, 'no-stream', [{ type: 'Created', data: 'second' }])
+        .catch((e: unknown) => e);
       await first.query('COMMIT');
       expect(conflictOf(await second)).toMatchObject({ expected: 'no-stream', actual: 1 });
     } finally {
@@ -216,10 +256,16 @@ describe('two appends with the same expected version', () => {
     }
     const racing = newRef();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 6 }, (_, i) => db.store.append(racing, 'no-stream', [{ type: 'Created', data: i }])),
+      Array.from({ length: 6 }, (_, i) =>
+        db.store.append(racing, 'no-stream', [{ type: 'Created', data: i }]),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
-    expect(outcomes.filter((outcome) => outcome.status === 'rejected' && outcome.reason instanceof VersionConflict)).toHaveLength(5);
+    expect(
+      outcomes.filter(
+        (outcome) => outcome.status === 'rejected' && outcome.reason instanceof VersionConflict,
+      ),
+    ).toHaveLength(5);
   });
 
   it('lets the creation win after a first creator rolled back', async () => {
@@ -227,7 +273,13 @@ describe('two appends with the same expected version', () => {
     const first = await db.pool.connect();
     try {
       await first.query('BEGIN');
-      await db.store.append(ref, 'no-stream', [{ type: 'Created', data: 'first' }], {}, { client: first });
+      await db.store.append(
+        ref,
+        'no-stream',
+        [{ type: 'Created', data: 'first' }],
+        {},
+        { client: first },
+      );
       const second = db.store.append(ref, 'no-stream', [{ type: 'Created', data: 'second' }]);
       await first.query('ROLLBACK');
       expect((await second).nextVersion).toBe(1);
@@ -244,9 +296,9 @@ describe('appending inside a caller transaction', () => {
     const dropped = newRef();
     await db.store.transaction(async (client) => {
       await db.store.append(kept, 'no-stream', [{ type: 'A', data: 1 }], {}, { client });
-      await expect(db.store.append(kept, 'no-stream', [{ type: 'A', data: 2 }], {}, { client })).rejects.toBeInstanceOf(
-        VersionConflict,
-      );
+      await expect(
+        db.store.append(kept, 'no-stream', [{ type: 'A', data: 2 }], {}, { client }),
+      ).rejects.toBeInstanceOf(VersionConflict);
       await db.store.append(kept, 1, [{ type: 'B', data: 2 }], {}, { client });
     });
     await expect(
@@ -267,21 +319,34 @@ describe('the last-writer-xid guard', () => {
     const early = await db.pool.connect();
     try {
       await early.query('BEGIN');
-      const earlyXid = BigInt((await early.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0]!.xid);
+      const earlyXid = BigInt(
+        (await early.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0]!
+          .xid,
+      );
       // A newer transaction appends to the same stream and commits first.
       const newer = await db.store.append(ref, 1, [{ type: 'B', data: 'v2' }]);
       expect(newer.lastPosition.transactionId > earlyXid).toBe(true);
 
       const byVersion = conflictOf(
-        await db.store.append(ref, 2, [{ type: 'C', data: 'late' }], {}, { client: early }).catch((e: unknown) => e),
+        await db.store
+          .append(ref, 2, [{ type: 'C', data: 'late' }], {}, { client: early })
+          .catch((e: unknown) => e),
       );
       expect(byVersion).toMatchObject({ expected: 2, actual: 2, reason: 'xid-order' });
       const byAny = conflictOf(
-        await db.store.append(ref, 'any', [{ type: 'C', data: 'late' }], {}, { client: early }).catch((e: unknown) => e),
+        await db.store
+          .append(ref, 'any', [{ type: 'C', data: 'late' }], {}, { client: early })
+          .catch((e: unknown) => e),
       );
       expect(byAny.reason).toBe('xid-order');
       // Other streams are not affected, and the transaction is still usable.
-      await db.store.append(newRef(), 'no-stream', [{ type: 'X', data: 'ok' }], {}, { client: early });
+      await db.store.append(
+        newRef(),
+        'no-stream',
+        [{ type: 'X', data: 'ok' }],
+        {},
+        { client: early },
+      );
       await early.query('COMMIT');
     } finally {
       early.release();
@@ -318,7 +383,10 @@ describe('the last-writer-xid guard', () => {
     let log: StoredEvent[] = [];
     await eventually(async () => {
       log = await readWholeLog();
-      return log.filter((event) => event.streamId === ref.streamId || event.streamId === other.streamId).length === 6;
+      return (
+        log.filter((event) => event.streamId === ref.streamId || event.streamId === other.streamId)
+          .length === 6
+      );
     }, 10_000);
     for (const streamId of [ref.streamId, other.streamId]) {
       const mine = log.filter((event) => event.streamId === streamId);
@@ -343,7 +411,9 @@ describe('readAll', () => {
       expect(whileOpen.map((event) => event.streamId)).not.toContain(fast.streamId);
       expect(await db.store.hasEventsBeyondHorizon(head)).toBe(true);
       const heldHead = await db.store.headPosition();
-      expect(heldHead === null || heldHead.transactionId < fastResult.lastPosition.transactionId).toBe(true);
+      expect(
+        heldHead === null || heldHead.transactionId < fastResult.lastPosition.transactionId,
+      ).toBe(true);
 
       await early.query('COMMIT');
     } finally {
@@ -361,8 +431,15 @@ describe('readAll', () => {
   it('pages through the log by the last position read', async () => {
     const head = await db.store.headPosition();
     const ref = newRef();
-    const appended = await db.store.append(ref, 'no-stream', Array.from({ length: 7 }, (_, i) => ({ type: 'N', data: i })));
-    await eventually(async () => hasReached(await db.store.headPosition(), appended.lastPosition), 10_000);
+    const appended = await db.store.append(
+      ref,
+      'no-stream',
+      Array.from({ length: 7 }, (_, i) => ({ type: 'N', data: i })),
+    );
+    await eventually(
+      async () => hasReached(await db.store.headPosition(), appended.lastPosition),
+      10_000,
+    );
     const seen: StoredEvent[] = [];
     let after = head;
     for (;;) {
@@ -372,9 +449,9 @@ describe('readAll', () => {
       seen.push(...page);
       after = { transactionId: last.transactionId, globalPosition: last.globalPosition };
     }
-    expect(seen.filter((event) => event.streamId === ref.streamId).map((event) => event.data)).toEqual([
-      0, 1, 2, 3, 4, 5, 6,
-    ]);
+    expect(
+      seen.filter((event) => event.streamId === ref.streamId).map((event) => event.data),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(await db.store.headPosition()).toEqual(after);
   });
 });
@@ -387,14 +464,20 @@ describe('tenant isolation', () => {
     await db.store.append(a, 'no-stream', [{ type: 'A', data: 'a1' }]);
     await db.store.append(b, 'no-stream', [{ type: 'A', data: 'b1' }]);
     await db.store.append(a, 1, [{ type: 'A', data: 'a2' }]);
-    await expect(db.store.append(b, 2, [{ type: 'A', data: 'b2' }])).rejects.toBeInstanceOf(VersionConflict);
+    await expect(db.store.append(b, 2, [{ type: 'A', data: 'b2' }])).rejects.toBeInstanceOf(
+      VersionConflict,
+    );
     expect((await db.store.readStream(a)).map((event) => [event.tenantId, event.data])).toEqual([
       ['tinh-bac-kan', 'a1'],
       ['tinh-bac-kan', 'a2'],
     ]);
-    expect((await db.store.readStream(b)).map((event) => [event.tenantId, event.metadata.tenantId, event.data])).toEqual([
-      ['tinh-cao-bang', 'tinh-cao-bang', 'b1'],
-    ]);
+    expect(
+      (await db.store.readStream(b)).map((event) => [
+        event.tenantId,
+        event.metadata.tenantId,
+        event.data,
+      ]),
+    ).toEqual([['tinh-cao-bang', 'tinh-cao-bang', 'b1']]);
   });
 });
 
@@ -402,7 +485,9 @@ describe('position tokens', () => {
   it('round-trips a position through its token and refuses another service token', async () => {
     const result = await db.store.append(newRef(), 'no-stream', [{ type: 'A', data: 1 }]);
     const token = db.store.toToken(result.lastPosition);
-    expect(token).toBe(`test:${result.lastPosition.transactionId}.${result.lastPosition.globalPosition}`);
+    expect(token).toBe(
+      `test:${result.lastPosition.transactionId}.${result.lastPosition.globalPosition}`,
+    );
     expect(db.store.fromToken(token)).toEqual(result.lastPosition);
     expect(db.store.fromToken(token.replace('test:', 'other:'))).toBeUndefined();
   });

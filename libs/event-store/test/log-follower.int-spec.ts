@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { type LogFollower, type StoredEvent, type StreamRef } from '../src';
+import { hasReached, type LogFollower, type StoredEvent, type StreamRef } from '../src';
 import { MemoryLogger } from './support/memory-logger';
 import { createTestStore, eventually, type TestStore } from './support/test-database';
 
@@ -9,7 +9,9 @@ const followers: LogFollower[] = [];
 
 beforeAll(async () => {
   db = await createTestStore('follow');
-  await db.pool.query(`CREATE TABLE "${db.schema}".seen (consumer text NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (consumer, event_id))`);
+  await db.pool.query(
+    `CREATE TABLE "${db.schema}".seen (consumer text NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (consumer, event_id))`,
+  );
 });
 
 afterEach(async () => {
@@ -29,7 +31,11 @@ function track(follower: LogFollower): LogFollower {
   return follower;
 }
 
-async function recordSeen(client: PoolClient | null, consumer: string, events: StoredEvent[]): Promise<void> {
+async function recordSeen(
+  client: PoolClient | null,
+  consumer: string,
+  events: StoredEvent[],
+): Promise<void> {
   if (!client) throw new Error('a transactional follower must get a client');
   await client.query(
     `INSERT INTO "${db.schema}".seen (event_id, consumer) SELECT unnest($1::uuid[]), $2`,
@@ -66,7 +72,10 @@ describe('a transactional log follower', () => {
     expect(await follower.waitFor(second.lastPosition, 4_000)).toBe(true);
     expect(await follower.checkpoint()).toEqual(second.lastPosition);
 
-    const seen = await db.pool.query(`SELECT count(*)::int AS n FROM "${db.schema}".seen WHERE consumer = $1`, [consumer]);
+    const seen = await db.pool.query(
+      `SELECT count(*)::int AS n FROM "${db.schema}".seen WHERE consumer = $1`,
+      [consumer],
+    );
     expect(seen.rows[0]).toEqual({ n: 5 });
   });
 
@@ -126,21 +135,31 @@ describe('a transactional log follower', () => {
         consumer,
         logger,
         pollIntervalMs: 50,
-        handle: async (events) => {
+        handle: (events) => {
           handled.push(...events.map((event) => event.eventId));
+          return Promise.resolve();
         },
       }),
     );
     await follower.start();
-    await eventually(() => follower.isOwner, 10_000, () => 'ownership');
+    await eventually(
+      () => follower.isOwner,
+      10_000,
+      () => 'ownership',
+    );
     const killed = await db.pool.query<{ killed: boolean }>(
       `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = $1`,
       [`es-follower:${consumer}`],
     );
     expect(killed.rows).toEqual([{ killed: true }]);
-    await eventually(() => logger.entries.some((entry) => entry.message.includes('connection lost')), 10_000);
+    await eventually(
+      () => logger.entries.some((entry) => entry.message.includes('connection lost')),
+      10_000,
+    );
     const eventId = randomUUID();
-    const appended = await db.store.append(newRef(), 'no-stream', [{ type: 'AfterReconnect', data: 1, eventId }]);
+    const appended = await db.store.append(newRef(), 'no-stream', [
+      { type: 'AfterReconnect', data: 1, eventId },
+    ]);
     expect(await follower.waitFor(appended.lastPosition, 10_000)).toBe(true);
     expect(follower.isOwner).toBe(true);
     expect(handled).toContain(eventId);
@@ -165,17 +184,65 @@ describe('a non-transactional log follower', () => {
         handle: async (events, client) => {
           clients.push(client);
           entered = true;
-          if (events.some((event) => event.globalPosition === appended.lastPosition.globalPosition)) await gate;
+          if (events.some((event) => event.globalPosition === appended.lastPosition.globalPosition))
+            await gate;
         },
       }),
     );
     await follower.start();
     await eventually(() => entered, 10_000);
     // The handler has the batch but has not resolved: no progress is recorded for it.
-    const during = await follower.checkpoint();
-    expect(during === null || during.globalPosition < appended.lastPosition.globalPosition || during.transactionId < appended.lastPosition.transactionId).toBe(true);
+    expect(hasReached(await follower.checkpoint(), appended.lastPosition)).toBe(false);
+    expect(await follower.waitFor(appended.lastPosition, 50)).toBe(false);
     release();
     expect(await follower.waitFor(appended.lastPosition, 10_000)).toBe(true);
     expect(clients.every((client) => client === null)).toBe(true);
+  });
+});
+
+describe('two followers with one consumer name', () => {
+  it('lets one own it at a time and hands over when the owner stops', async () => {
+    const consumer = `single-${randomUUID()}`;
+    const handledBy: string[] = [];
+    const make = (name: string): LogFollower =>
+      track(
+        db.store.follow({
+          consumer,
+          ownerId: name,
+          pollIntervalMs: 20,
+          handle: (events) => {
+            handledBy.push(...events.map(() => name));
+            return Promise.resolve();
+          },
+        }),
+      );
+    const a = make('a');
+    const b = make('b');
+    await a.start();
+    await eventually(
+      () => a.isOwner,
+      10_000,
+      () => 'a to own the consumer',
+    );
+    await b.start();
+    const first = await db.store.append(newRef(), 'no-stream', [{ type: 'A', data: 1 }]);
+    expect(await a.waitFor(first.lastPosition, 10_000)).toBe(true);
+    expect(b.isOwner).toBe(false);
+    expect(new Set(handledBy)).toEqual(new Set(['a']));
+
+    await a.stop();
+    await eventually(
+      () => b.isOwner,
+      10_000,
+      () => 'b to take over',
+    );
+    const second = await db.store.append(newRef(), 'no-stream', [{ type: 'B', data: 2 }]);
+    expect(await b.waitFor(second.lastPosition, 10_000)).toBe(true);
+    expect(handledBy[handledBy.length - 1]).toBe('b');
+    const owner = await db.pool.query(
+      `SELECT owner_id FROM "${db.schema}".checkpoints WHERE consumer = $1`,
+      [consumer],
+    );
+    expect(owner.rows).toEqual([{ owner_id: 'b' }]);
   });
 });

@@ -13,7 +13,16 @@
  *   reason; dead letters can be listed and replayed;
  * - a consumer that stops with unacknowledged messages gets them again after it restarts;
  * - a message no queue is bound for lands in the unroutable queue (the alternate exchange's);
- * - `publish` resolves only once every message is confirmed (persisted) by the broker.
+ * - `publish` resolves only once every message is confirmed (persisted) by the broker; while the
+ *   broker is unreachable it rejects with {@link TransportUnavailableError} (nothing is buffered),
+ *   so the caller (the outbox relay) retries;
+ * - a handler receives {@link InboundMessage}: the routing key it was published with (also after
+ *   retries and replay), the publisher's headers without the transports' own, `attempt` (retry
+ *   tiers passed) and `redelivered`;
+ * - dead letters and unroutable messages of a service or prefix never declared list as `[]`;
+ *   `replayDeadLetter` of an unknown id is `false`.
+ *
+ * Names, headers and topology on RabbitMQ: see `rabbitNames` and {@link TRANSPORT_HEADERS}.
  */
 export interface EventTransport {
   /** Declares, idempotently, a consuming service's queue, bindings, retry tiers and dead-letter queue. */
@@ -46,7 +55,7 @@ export interface OutboundMessage {
 
 /** A delivered message. */
 export interface InboundMessage {
-  /** The publisher's `messageId` (the stored event's id); consumers deduplicate on it. */
+  /** The publisher's `messageId` (the stored event's id; `''` if it set none); consumers deduplicate on it. */
   messageId: string;
   /** The routing key it was published with (kept through retries, dead-lettering and replay). */
   routingKey: string;
@@ -74,7 +83,11 @@ export interface SubscribeOptions {
 
 /** A running consumer. */
 export interface Subscription {
-  /** Stops consuming; messages it had not settled go back to the queue. */
+  /**
+   * Stops consuming at once; messages it had not settled go back to the queue (to the head, flagged
+   * `redelivered`). It does not wait for running handlers: one that finishes later settles nothing
+   * (its message is delivered again), so handlers must be idempotent — the inbox makes them so.
+   */
   stop(): Promise<void>;
 }
 
@@ -102,7 +115,9 @@ export class PermanentError extends Error {
 
 /** True for a {@link PermanentError}, also one from another copy of this module (checked by name). */
 export function isPermanentError(error: unknown): boolean {
-  return error instanceof PermanentError || (error instanceof Error && error.name === 'PermanentError');
+  return (
+    error instanceof PermanentError || (error instanceof Error && error.name === 'PermanentError')
+  );
 }
 
 /**

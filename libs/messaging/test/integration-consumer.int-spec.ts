@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CampaignDraftedV1, type IntegrationEvent } from '@ttkt/contracts';
 import { Inbox, migrateEventStore } from '@ttkt/event-store';
-import { startIntegrationConsumer, type IntegrationEventHandler } from '../src/consumer/integration-consumer';
+import {
+  startIntegrationConsumer,
+  type IntegrationEventHandler,
+} from '../src/consumer/integration-consumer';
 import type { DeadLetter, Subscription } from '../src/transport';
 import { InProcessTransport } from '../src/transport/in-process-transport';
 import { eventually } from './support/eventually';
+import { syncHandler } from './support/handlers';
 import { campaignDrafted, messageOf } from './support/integration-events';
 import { createTestSchema, DATABASE_URL, type TestSchema } from './support/test-infra';
 
@@ -16,7 +20,9 @@ let service: string;
 beforeAll(async () => {
   schema = await createTestSchema('msg_consumer');
   await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
-  await schema.pool.query('CREATE TABLE effects (consumer text NOT NULL, message_id text NOT NULL, attempt int NOT NULL)');
+  await schema.pool.query(
+    'CREATE TABLE effects (consumer text NOT NULL, message_id text NOT NULL, attempt int NOT NULL)',
+  );
 });
 
 beforeEach(() => {
@@ -34,17 +40,33 @@ afterAll(async () => {
   await schema?.drop();
 });
 
-async function start(handlers: Record<string, IntegrationEventHandler>, routingKeys = ['#']): Promise<void> {
-  subscription = await startIntegrationConsumer({ transport, service, routingKeys, pool: schema.pool, inbox: new Inbox(schema.name), handlers });
+async function start(
+  handlers: Record<string, IntegrationEventHandler>,
+  routingKeys = ['#'],
+): Promise<void> {
+  subscription = await startIntegrationConsumer({
+    transport,
+    service,
+    routingKeys,
+    pool: schema.pool,
+    inbox: new Inbox(schema.name),
+    handlers,
+  });
 }
 
 async function effects(): Promise<Array<{ message_id: string; attempt: number }>> {
-  const { rows } = await schema.pool.query<{ message_id: string; attempt: number }>('SELECT message_id, attempt FROM effects WHERE consumer = $1 ORDER BY attempt', [service]);
+  const { rows } = await schema.pool.query<{ message_id: string; attempt: number }>(
+    'SELECT message_id, attempt FROM effects WHERE consumer = $1 ORDER BY attempt',
+    [service],
+  );
   return rows;
 }
 
 async function inboxed(): Promise<string[]> {
-  const { rows } = await schema.pool.query<{ message_id: string }>(`SELECT message_id FROM "${schema.name}".inbox WHERE consumer = $1`, [service]);
+  const { rows } = await schema.pool.query<{ message_id: string }>(
+    `SELECT message_id FROM "${schema.name}".inbox WHERE consumer = $1`,
+    [service],
+  );
   return rows.map((r) => r.message_id);
 }
 
@@ -67,9 +89,16 @@ describe('startIntegrationConsumer', () => {
     });
     const event = campaignDrafted();
     await transport.publish([messageOf(event)]);
-    await eventually(async () => expect(await effects()).toEqual([{ message_id: event.id, attempt: 0 }]));
+    await eventually(async () =>
+      expect(await effects()).toEqual([{ message_id: event.id, attempt: 0 }]),
+    );
     expect(received[0]?.data).toBeInstanceOf(CampaignDraftedV1);
-    expect(received[0]).toMatchObject({ id: event.id, type: 'campaign.drafted.v1', tenantId: 'bac-kan', source: { streamVersion: 1 } });
+    expect(received[0]).toMatchObject({
+      id: event.id,
+      type: 'campaign.drafted.v1',
+      tenantId: 'bac-kan',
+      source: { streamVersion: 1 },
+    });
     expect(await inboxed()).toEqual([event.id]);
   });
 
@@ -77,9 +106,19 @@ describe('startIntegrationConsumer', () => {
     let failures = 0;
     await start({
       'campaign.drafted.v1': async (event, client) => {
-        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM effects WHERE consumer = $1', [service]);
-        await client.query('INSERT INTO effects VALUES ($1, $2, $3)', [service, event.id, Number(rows[0]?.n ?? 0)]);
-        const { rows: claimed } = await client.query(`SELECT 1 FROM "${schema.name}".inbox WHERE consumer = $1`, [service]);
+        const { rows } = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM effects WHERE consumer = $1',
+          [service],
+        );
+        await client.query('INSERT INTO effects VALUES ($1, $2, $3)', [
+          service,
+          event.id,
+          Number(rows[0]?.n ?? 0),
+        ]);
+        const { rows: claimed } = await client.query(
+          `SELECT 1 FROM "${schema.name}".inbox WHERE consumer = $1`,
+          [service],
+        );
         if (claimed.length !== 1) throw new Error('the inbox claim is not in this transaction');
         if (failures++ === 0) throw new Error('transient');
       },
@@ -87,13 +126,19 @@ describe('startIntegrationConsumer', () => {
     const event = campaignDrafted();
     await transport.publish([messageOf(event)]);
     // Attempt 0 wrote a row then failed: rolled back, so the retry still sees no row (attempt column 0).
-    await eventually(async () => expect(await effects()).toEqual([{ message_id: event.id, attempt: 0 }]));
+    await eventually(async () =>
+      expect(await effects()).toEqual([{ message_id: event.id, attempt: 0 }]),
+    );
     expect(failures).toBe(2);
     expect(await inboxed()).toEqual([event.id]);
   });
 
   it.each([
-    ['a body that is not JSON', () => ({ messageId: randomUUID(), routingKey: 'campaign.drafted.v1', body: '{oops' }), /^body is not JSON/],
+    [
+      'a body that is not JSON',
+      () => ({ messageId: randomUUID(), routingKey: 'campaign.drafted.v1', body: '{oops' }),
+      /^body is not JSON/,
+    ],
     [
       'a broken envelope',
       () => {
@@ -104,7 +149,12 @@ describe('startIntegrationConsumer', () => {
     ],
     [
       'a payload that breaks its contract',
-      () => messageOf(campaignDrafted({ data: { ...campaignDrafted().data, title: '', status: 'open' as 'draft' } })),
+      () =>
+        messageOf(
+          campaignDrafted({
+            data: { ...campaignDrafted().data, title: '', status: 'open' as 'draft' },
+          }),
+        ),
       /^invalid campaign.drafted.v1 payload: data.title: title should not be empty; data.status: status must be one of the following values: draft$/,
     ],
     [
@@ -112,42 +162,56 @@ describe('startIntegrationConsumer', () => {
       () => ({ ...messageOf(campaignDrafted()), messageId: randomUUID() }),
       /^envelope id .* differs from the message id/,
     ],
-  ])('dead-letters %s at once, without running the handler or claiming the inbox', async (_case, build, reason) => {
-    let calls = 0;
-    await start({
-      '#': async () => {
-        calls++;
-      },
-    });
-    const message = build();
-    await transport.publish([message]);
-    const letter = await oneDeadLetter();
-    expect(letter.reason).toMatch(reason);
-    expect(letter.attempts).toBe(1);
-    expect(letter.message.messageId).toBe(message.messageId);
-    expect(calls).toBe(0);
-    expect(await inboxed()).toEqual([]);
-  });
+  ])(
+    'dead-letters %s at once, without running the handler or claiming the inbox',
+    async (_case, build, reason) => {
+      let calls = 0;
+      await start({
+        '#': syncHandler(() => {
+          calls++;
+        }),
+      });
+      const message = build();
+      await transport.publish([message]);
+      const letter = await oneDeadLetter();
+      expect(letter.reason).toMatch(reason);
+      expect(letter.attempts).toBe(1);
+      expect(letter.message.messageId).toBe(message.messageId);
+      expect(calls).toBe(0);
+      expect(await inboxed()).toEqual([]);
+    },
+  );
 
   it('dead-letters an event no handler takes; pattern handlers take unregistered types; exact keys win', async () => {
     const taken: string[] = [];
     await start(
       {
-        'nomination.#': async (event) => {
+        'nomination.#': syncHandler((event: IntegrationEvent) => {
           taken.push(`pattern:${event.type}`);
-        },
-        'nomination.submitted.v1': async (event) => {
+        }),
+        'nomination.submitted.v1': syncHandler((event: IntegrationEvent) => {
           taken.push(`exact:${event.type}`);
-        },
+        }),
       },
       ['nomination.#', 'campaign.#'],
     );
-    const submitted = campaignDrafted({ type: 'nomination.submitted.v1', data: { nominee: 'x' } as never });
-    const withdrawn = campaignDrafted({ type: 'nomination.withdrawn.v1', data: { nominee: 'x' } as never });
+    const submitted = campaignDrafted({
+      type: 'nomination.submitted.v1',
+      data: { nominee: 'x' } as never,
+    });
+    const withdrawn = campaignDrafted({
+      type: 'nomination.withdrawn.v1',
+      data: { nominee: 'x' } as never,
+    });
     const unhandled = campaignDrafted();
     await transport.publish([messageOf(submitted), messageOf(withdrawn), messageOf(unhandled)]);
     const letter = await oneDeadLetter();
     expect(letter.reason).toBe(`${service} has no handler for campaign.drafted.v1`);
-    await eventually(() => expect(taken.sort()).toEqual(['exact:nomination.submitted.v1', 'pattern:nomination.withdrawn.v1']));
+    await eventually(() =>
+      expect(taken.sort()).toEqual([
+        'exact:nomination.submitted.v1',
+        'pattern:nomination.withdrawn.v1',
+      ]),
+    );
   });
 });

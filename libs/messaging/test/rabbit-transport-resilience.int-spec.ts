@@ -1,31 +1,52 @@
 import { Inbox, migrateEventStore } from '@ttkt/event-store';
 import { startIntegrationConsumer } from '../src/consumer/integration-consumer';
-import { TransportUnavailableError, type MessagingLogger, type Subscription } from '../src/transport';
+import {
+  TransportUnavailableError,
+  type MessagingLogger,
+  type Subscription,
+} from '../src/transport';
 import { RabbitTransport } from '../src/transport/rabbit-transport';
 import { deferred, eventually } from './support/eventually';
 import { campaignDrafted, messageOf } from './support/integration-events';
-import { createTestSchema, createTestVhost, DATABASE_URL, type TestSchema, type TestVhost } from './support/test-infra';
+import {
+  createTestSchema,
+  createTestVhost,
+  DATABASE_URL,
+  type TestSchema,
+  type TestVhost,
+} from './support/test-infra';
 
 let vhost: TestVhost;
 let schema: TestSchema;
 
 beforeAll(async () => {
-  [vhost, schema] = await Promise.all([createTestVhost('msg_resilience'), createTestSchema('msg_resilience')]);
+  // Assigned one by one, so afterAll drops whichever was created even if the other failed.
+  await Promise.all([
+    createTestVhost('msg_resilience').then((created) => (vhost = created)),
+    createTestSchema('msg_resilience').then((created) => (schema = created)),
+  ]);
   await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
-  await schema.pool.query('CREATE TABLE effects (message_id text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now())');
+  await schema.pool.query(
+    'CREATE TABLE effects (message_id text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now())',
+  );
 });
 
 afterAll(async () => {
   await Promise.all([vhost?.drop(), schema?.drop()]);
 });
 
-/** Counts what the transports and the consumer report. */
-function countingLogger(): MessagingLogger & { counts: Map<string, number> } {
+/** Counts what a transport or the consumer reports, and when it first did. */
+function countingLogger(): MessagingLogger & {
+  counts: Map<string, number>;
+  firstAt: Map<string, number>;
+} {
   const counts = new Map<string, number>();
+  const firstAt = new Map<string, number>();
   const count = (message: string): void => {
     counts.set(message, (counts.get(message) ?? 0) + 1);
+    if (!firstAt.has(message)) firstAt.set(message, performance.now());
   };
-  return { counts, log: count, warn: count, error: count, debug: count };
+  return { counts, firstAt, log: count, warn: count, error: count, debug: count };
 }
 
 describe('RabbitTransport when the broker closes its connections', () => {
@@ -41,13 +62,15 @@ describe('RabbitTransport when the broker closes its connections', () => {
 
   it('resumes consuming and publishing; every effect happens exactly once; publishes during the outage reject, then succeed', async () => {
     const logger = countingLogger();
+    const consumerLog = countingLogger();
+    const publisherLog = countingLogger();
     consumerSide = new RabbitTransport({
       url: vhost.url,
       prefix: 'res',
       connectionName: 'resilience-consumer',
       retryDelaysMs: [50, 100],
       reconnectDelayMs: { initial: 200, max: 1000 },
-      logger,
+      logger: consumerLog,
     });
     // A slower first reconnect on the publishing side keeps its outage long enough to observe.
     publisherSide = new RabbitTransport({
@@ -55,7 +78,7 @@ describe('RabbitTransport when the broker closes its connections', () => {
       prefix: 'res',
       connectionName: 'resilience-publisher',
       reconnectDelayMs: { initial: 1500, max: 3000 },
-      logger,
+      logger: publisherLog,
     });
     const events = Array.from({ length: 60 }, () => campaignDrafted());
     const held = events[10]!;
@@ -100,10 +123,13 @@ describe('RabbitTransport when the broker closes its connections', () => {
     for (let i = 0; i < 20; i++) await publishUntilConfirmed(i);
     await holding.promise;
 
+    const outageStarted = performance.now();
     await vhost.closeConnections();
     const duringOutage = publisherSide.publish([messageOf(events[20]!)]);
     await expect(duringOutage).rejects.toThrow();
-    await expect(publisherSide.publish([messageOf(events[20]!)])).rejects.toBeInstanceOf(TransportUnavailableError);
+    await expect(publisherSide.publish([messageOf(events[20]!)])).rejects.toBeInstanceOf(
+      TransportUnavailableError,
+    );
     rejected += 2;
 
     // Keep publishing through the outage as the outbox relay would: retry until confirmed.
@@ -111,26 +137,44 @@ describe('RabbitTransport when the broker closes its connections', () => {
       for (let i = 20; i < events.length; i++) await publishUntilConfirmed(i);
     })();
     await eventually(() => expect(consumerSide!.isConnected).toBe(true));
+    const consumerBack = performance.now() - outageStarted;
     released = true;
     release.resolve();
     await publishing;
+    const publisherBack = performance.now() - outageStarted;
 
     const ids = events.map((e) => e.id).sort();
     await eventually(
       async () => {
-        const { rows } = await schema.pool.query<{ message_id: string }>('SELECT message_id FROM effects');
+        const { rows } = await schema.pool.query<{ message_id: string }>(
+          'SELECT message_id FROM effects',
+        );
         expect(rows.map((r) => r.message_id).sort()).toEqual(ids);
       },
       { timeoutMs: 20_000 },
     );
     // The held message came back after the reconnect and was absorbed by the inbox.
-    await eventually(() => expect(logger.counts.get('duplicate message ignored') ?? 0).toBeGreaterThanOrEqual(1));
-    const { rows: twice } = await schema.pool.query('SELECT message_id FROM effects GROUP BY message_id HAVING count(*) > 1');
+    await eventually(() =>
+      expect(logger.counts.get('duplicate message ignored') ?? 0).toBeGreaterThanOrEqual(1),
+    );
+    const { rows: twice } = await schema.pool.query(
+      'SELECT message_id FROM effects GROUP BY message_id HAVING count(*) > 1',
+    );
     expect(twice).toEqual([]);
     expect(rejected).toBeGreaterThanOrEqual(2);
-    expect(logger.counts.get('RabbitMQ connection lost; reconnecting')).toBe(2);
-    expect(logger.counts.get('RabbitMQ connection re-established')).toBe(2);
+    for (const log of [consumerLog, publisherLog]) {
+      expect(log.counts.get('RabbitMQ connection lost; reconnecting')).toBe(1);
+      expect(log.counts.get('RabbitMQ connection re-established')).toBe(1);
+    }
+    const downtime = (log: typeof consumerLog): string =>
+      (
+        (log.firstAt.get('RabbitMQ connection re-established') ?? NaN) -
+        (log.firstAt.get('RabbitMQ connection lost; reconnecting') ?? NaN)
+      ).toFixed(0);
     expect(await consumerSide.listDeadLetters('svc-r')).toEqual([]);
     expect(await publisherSide.listUnroutable()).toEqual([]);
+    process.stdout.write(
+      `resilience: rabbitmqctl to consumer up again ${consumerBack.toFixed(0)} ms (consumer down ${downtime(consumerLog)} ms, publisher down ${downtime(publisherLog)} ms); publishing done after ${publisherBack.toFixed(0)} ms; ${rejected} publish calls rejected\n`,
+    );
   });
 });

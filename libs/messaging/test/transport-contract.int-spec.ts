@@ -2,16 +2,28 @@ import { Inbox, migrateEventStore } from '@ttkt/event-store';
 import { InProcessTransport } from '../src/transport/in-process-transport';
 import { RabbitTransport } from '../src/transport/rabbit-transport';
 import type { EventTransport } from '../src/transport';
-import { createTestSchema, createTestVhost, DATABASE_URL, type TestSchema, type TestVhost } from './support/test-infra';
+import {
+  createTestSchema,
+  createTestVhost,
+  DATABASE_URL,
+  type TestSchema,
+  type TestVhost,
+} from './support/test-infra';
 import { defineTransportContract, type TransportHarness } from './support/transport-contract';
 
 let vhost: TestVhost;
 let schema: TestSchema;
 
 beforeAll(async () => {
-  [vhost, schema] = await Promise.all([createTestVhost('msg_contract'), createTestSchema('msg_contract')]);
+  // Assigned one by one, so afterAll drops whichever was created even if the other failed.
+  await Promise.all([
+    createTestVhost('msg_contract').then((created) => (vhost = created)),
+    createTestSchema('msg_contract').then((created) => (schema = created)),
+  ]);
   await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
-  await schema.pool.query('CREATE TABLE effects (consumer text NOT NULL, message_id text NOT NULL, note text)');
+  await schema.pool.query(
+    'CREATE TABLE effects (consumer text NOT NULL, message_id text NOT NULL, note text)',
+  );
 });
 
 afterAll(async () => {
@@ -56,9 +68,17 @@ const rabbit: TransportHarness = {
 
 const inProcess: TransportHarness = {
   ...database,
-  async create({ retryDelaysMs, deliveryLimit }) {
-    const transport = new InProcessTransport({ retryDelaysMs, ...(deliveryLimit === undefined ? {} : { deliveryLimit }) });
-    return { transport, peer: async () => transport, close: () => transport.close() };
+  create({ retryDelaysMs, deliveryLimit }) {
+    const transport = new InProcessTransport({
+      retryDelaysMs,
+      ...(deliveryLimit === undefined ? {} : { deliveryLimit }),
+    });
+    // One broker per process: the "other instance" is another subscription on the same transport.
+    return Promise.resolve({
+      transport,
+      peer: () => Promise.resolve(transport),
+      close: () => transport.close(),
+    });
   },
 };
 

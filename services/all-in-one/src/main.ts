@@ -5,19 +5,22 @@ import {
   InProcessRpcBroker,
   InProcessTransport,
   nestLogLevels,
+  PostgresJournal,
   RabbitTransport,
   rpcServerOptions,
   type EventTransport,
   type RunningService,
 } from '@ttkt/messaging';
+import { Pool } from 'pg';
 import { startCampaignService } from '../../campaign/src/campaign.service';
-import { startDashboardService } from '../../dashboard/src/dashboard.service';
+import { DASHBOARD_CONSUMES, startDashboardService } from '../../dashboard/src/dashboard.service';
 import { startGateway } from '../../gateway/src/gateway';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 
+/** Every service, with the routing keys it consumes (declared before any relay publishes). */
 const SERVICES = [
-  { name: 'campaign', start: startCampaignService },
-  { name: 'dashboard', start: startDashboardService },
+  { name: 'campaign', start: startCampaignService, consumes: [] },
+  { name: 'dashboard', start: startDashboardService, consumes: DASHBOARD_CONSUMES },
 ] as const;
 
 /**
@@ -40,9 +43,25 @@ async function main(): Promise<void> {
   const amqpUrl = process.env.AMQP_URL;
   const prefix = process.env.AMQP_PREFIX ?? 'ttkt';
   const broker = new InProcessRpcBroker();
-  const transport: EventTransport = amqpUrl
-    ? new RabbitTransport({ url: amqpUrl, prefix, connectionName: 'all-in-one' })
-    : new InProcessTransport();
+  // The in-process transport journals its queues in the database, so a crash loses no message.
+  const journalPool = amqpUrl ? undefined : new Pool({ connectionString: databaseUrl, max: 4, application_name: 'transport' });
+  journalPool?.on('error', (error) => logger.warn(`transport journal: idle connection lost: ${error.message}`));
+  let inProcess: InProcessTransport | undefined;
+  if (journalPool) {
+    const journal = new PostgresJournal(journalPool, 'transport');
+    await journal.migrate();
+    inProcess = new InProcessTransport({ journal });
+  }
+  const transport: EventTransport = inProcess ?? new RabbitTransport({ url: amqpUrl ?? '', prefix, connectionName: 'all-in-one' });
+  // Bind every consumer's queue before any relay publishes: a message nobody is bound for yet
+  // would land in the unroutable queue.
+  for (const { name, consumes } of SERVICES) {
+    if (consumes.length > 0) await transport.declareService(name, [...consumes]);
+  }
+  if (inProcess) {
+    const restored = await inProcess.restore();
+    if (restored.queued > 0) logger.log(`redelivering ${restored.queued} message(s) queued before the last stop`);
+  }
   const rpcFor = (service: string) =>
     amqpUrl ? rpcServerOptions({ kind: 'rmq', url: amqpUrl, prefix, service }) : rpcServerOptions({ kind: 'in-process', broker, service });
 
@@ -76,6 +95,7 @@ async function main(): Promise<void> {
     await sender.close();
     for (const service of running.reverse()) await service.stop();
     await transport.close();
+    await journalPool?.end();
     await embedded?.stop();
     process.exit(0);
   };

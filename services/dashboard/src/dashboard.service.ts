@@ -1,5 +1,7 @@
 import { startServiceHost, type RunningService, type ServiceDependencies } from '@ttkt/messaging';
 import { DASHBOARD_CONSUMES, DashboardServiceModule } from './dashboard-service.module';
+
+export { DASHBOARD_CONSUMES };
 import { migrateDashboard } from './dashboard.migrations';
 
 /** The service's name. */

@@ -18,16 +18,20 @@ export interface WriteOp {
 }
 
 /** A random write schedule: one cyclic list of operations per writer. */
-export function scheduleArbitrary(writers: number, opsPerWriter: number, streams: number): fc.Arbitrary<WriteOp[][]> {
+export function scheduleArbitrary(
+  writers: number,
+  opsPerWriter: number,
+  streams: number,
+): fc.Arbitrary<WriteOp[][]> {
   const percent = fc.integer({ min: 0, max: 99 });
   const op: fc.Arbitrary<WriteOp> = fc.record({
     stream: fc.nat({ max: streams - 1 }),
     size: fc.integer({ min: 1, max: 12 }),
     earlyXid: percent.map((p): WriteOp['earlyXid'] => (p < 15 ? 'select' : p < 25 ? 'row' : 'no')),
     waitBeforeAppend: percent.map((p) => p < 60),
-    commitLate: fc.tuple(percent, fc.integer({ min: 1, max: 15 })).map(([p, ms]): WriteOp['commitLate'] =>
-      p < 8 ? 'other-commit' : p < 14 ? ms : 'no',
-    ),
+    commitLate: fc
+      .tuple(percent, fc.integer({ min: 1, max: 15 }))
+      .map(([p, ms]): WriteOp['commitLate'] => (p < 8 ? 'other-commit' : p < 14 ? ms : 'no')),
     rollback: percent.map((p) => p < 5),
   });
   return fc.array(fc.array(op, { minLength: opsPerWriter, maxLength: opsPerWriter }), {
@@ -96,7 +100,9 @@ export async function runWorkload(options: {
     earlyXidCommits: 0,
   };
   const beacon = new CommitBeacon(schedule.length);
-  await pool.query(`CREATE TABLE IF NOT EXISTS "${options.schema}".side_rows (id bigserial PRIMARY KEY, note text)`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS "${options.schema}".side_rows (id bigserial PRIMARY KEY, note text)`,
+  );
 
   const writer = async (ops: WriteOp[], writerIndex: number): Promise<void> => {
     const client = await pool.connect();
@@ -109,7 +115,9 @@ export async function runWorkload(options: {
         try {
           if (op.earlyXid === 'select') await client.query('SELECT pg_current_xact_id()');
           if (op.earlyXid === 'row') {
-            await client.query(`INSERT INTO "${options.schema}".side_rows (note) VALUES ($1)`, [`writer ${writerIndex}`]);
+            await client.query(`INSERT INTO "${options.schema}".side_rows (note) VALUES ($1)`, [
+              `writer ${writerIndex}`,
+            ]);
           }
           if (op.earlyXid !== 'no' && op.waitBeforeAppend) await beacon.next();
           const current = await client.query<{ version: string }>(
@@ -122,19 +130,32 @@ export async function runWorkload(options: {
             data: { writer: writerIndex, op: i, k },
             eventId: randomUUID(),
           }));
-          const result = await store.append({ tenantId, streamId }, version, events, {}, { client });
+          const result = await store.append(
+            { tenantId, streamId },
+            version,
+            events,
+            {},
+            { client },
+          );
           if (op.commitLate === 'other-commit') await beacon.next();
-          else if (typeof op.commitLate === 'number') await client.query('SELECT pg_sleep($1)', [op.commitLate / 1000]);
+          else if (typeof op.commitLate === 'number')
+            await client.query('SELECT pg_sleep($1)', [op.commitLate / 1000]);
           if (op.rollback) {
             await client.query('ROLLBACK');
             for (const event of events) outcome.rolledBack.add(event.eventId);
           } else {
             await client.query('COMMIT');
             events.forEach((event, k) => {
-              outcome.committed.set(event.eventId, { stream: `${tenantId}/${streamId}`, version: version + k + 1 });
+              outcome.committed.set(event.eventId, {
+                stream: `${tenantId}/${streamId}`,
+                version: version + k + 1,
+              });
             });
             if (op.earlyXid !== 'no') outcome.earlyXidCommits += 1;
-            if (!outcome.lastPosition || compareLogPositions(result.lastPosition, outcome.lastPosition) > 0) {
+            if (
+              !outcome.lastPosition ||
+              compareLogPositions(result.lastPosition, outcome.lastPosition) > 0
+            ) {
               outcome.lastPosition = result.lastPosition;
             }
             beacon.signal();
@@ -167,7 +188,11 @@ export type ObservedEvent = Pick<
  * Checks what a reader of the whole log saw against what was committed: every committed event
  * exactly once, no rolled-back one, each stream in version order, the log in (xid, position) order.
  */
-export function checkObserved(seen: ObservedEvent[], outcome: WorkloadOutcome, tenantId: string): void {
+export function checkObserved(
+  seen: ObservedEvent[],
+  outcome: WorkloadOutcome,
+  tenantId: string,
+): void {
   const mine = seen.filter((event) => event.tenantId === tenantId);
   const ids = mine.map((event) => event.eventId);
   const duplicates = ids.length - new Set(ids).size;
@@ -178,18 +203,25 @@ export function checkObserved(seen: ObservedEvent[], outcome: WorkloadOutcome, t
       const earlier = firstAt.get(event.eventId);
       if (earlier === undefined) firstAt.set(event.eventId, index);
       else if (examples.length < 3) {
-        examples.push(`${event.streamId}@${event.streamPosition} (${event.transactionId}.${event.globalPosition}) at ${earlier} and ${index}`);
+        examples.push(
+          `${event.streamId}@${event.streamPosition} (${event.transactionId}.${event.globalPosition}) at ${earlier} and ${index}`,
+        );
       }
     });
-    throw new Error(`${duplicates} events were delivered more than once, e.g. ${examples.join('; ')}`);
+    throw new Error(
+      `${duplicates} events were delivered more than once, e.g. ${examples.join('; ')}`,
+    );
   }
   const rolledBack = ids.filter((id) => outcome.rolledBack.has(id));
-  if (rolledBack.length > 0) throw new Error(`${rolledBack.length} rolled-back events were delivered`);
+  if (rolledBack.length > 0)
+    throw new Error(`${rolledBack.length} rolled-back events were delivered`);
   const unknown = ids.filter((id) => !outcome.committed.has(id));
-  if (unknown.length > 0) throw new Error(`${unknown.length} delivered events were never committed`);
+  if (unknown.length > 0)
+    throw new Error(`${unknown.length} delivered events were never committed`);
   const delivered = new Set(ids);
   const missing = [...outcome.committed.keys()].filter((id) => !delivered.has(id));
-  if (missing.length > 0) throw new Error(`${missing.length} committed events were never delivered`);
+  if (missing.length > 0)
+    throw new Error(`${missing.length} committed events were never delivered`);
 
   const lastVersion = new Map<string, number>();
   for (const event of mine) {
@@ -200,7 +232,9 @@ export function checkObserved(seen: ObservedEvent[], outcome: WorkloadOutcome, t
         .filter((other) => other.streamId === event.streamId)
         .map((other) => `v${other.streamPosition}@${other.transactionId}.${other.globalPosition}`)
         .join(' ');
-      throw new Error(`${key}: version ${event.streamPosition} delivered where ${expected} was due; delivered: ${history}`);
+      throw new Error(
+        `${key}: version ${event.streamPosition} delivered where ${expected} was due; delivered: ${history}`,
+      );
     }
     lastVersion.set(key, event.streamPosition);
   }
@@ -208,7 +242,9 @@ export function checkObserved(seen: ObservedEvent[], outcome: WorkloadOutcome, t
     const before = seen[i - 1]!;
     const after = seen[i]!;
     if (compareLogPositions(before, after) >= 0) {
-      throw new Error(`log order broken at ${i}: ${before.transactionId}.${before.globalPosition} then ${after.transactionId}.${after.globalPosition}`);
+      throw new Error(
+        `log order broken at ${i}: ${before.transactionId}.${before.globalPosition} then ${after.transactionId}.${after.globalPosition}`,
+      );
     }
   }
 }

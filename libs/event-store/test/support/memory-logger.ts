@@ -2,7 +2,11 @@ import type { EventStoreLogger } from '../../src';
 
 /** A logger that keeps what it was told, so tests can assert on failures being reported. */
 export class MemoryLogger implements EventStoreLogger {
-  readonly entries: Array<{ level: 'error' | 'warn' | 'info'; message: string; meta?: Record<string, unknown> }> = [];
+  readonly entries: Array<{
+    level: 'error' | 'warn' | 'info';
+    message: string;
+    meta?: Record<string, unknown>;
+  }> = [];
 
   error(message: string, meta?: Record<string, unknown>): void {
     this.entries.push({ level: 'error', message, meta });

@@ -3,7 +3,8 @@ import { Pool, type PoolConfig } from 'pg';
 import { EventStore, migrateEventStore, type EventStoreOptions } from '../../src';
 
 /** The PostgreSQL the integration tests run against. */
-export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DATABASE_URL =
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * A fresh schema name per test file, in the shared `t_<label>_<base36 time>_<hex>` form so that
@@ -57,7 +58,8 @@ export async function eventually(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await condition()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${describe()}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -1,6 +1,12 @@
 import type { IntegrationEvent } from '@ttkt/contracts';
 import type { Pool, PoolClient } from 'pg';
-import { PermanentError, type EventTransport, type InboundMessage, type MessagingLogger, type Subscription } from '../transport';
+import {
+  PermanentError,
+  type EventTransport,
+  type InboundMessage,
+  type MessagingLogger,
+  type Subscription,
+} from '../transport';
 import { topicMatches } from '../transport/topic-matcher';
 import { errorMessage, SILENT_LOGGER } from '../transport/transport-headers';
 import { parseIntegrationEvent } from './integration-event-validation';
@@ -15,16 +21,22 @@ export interface IntegrationInbox {
 }
 
 /** Handles one integration event inside the consumer's transaction (`client`); throw to roll back and retry. */
-export type IntegrationEventHandler = (event: IntegrationEvent, client: PoolClient) => Promise<void>;
+export type IntegrationEventHandler = (
+  event: IntegrationEvent,
+  client: PoolClient,
+) => Promise<void>;
 
 /** Options of {@link startIntegrationConsumer}. */
 export interface IntegrationConsumerOptions {
+  /** The transport to subscribe on (RabbitMQ or in-process). */
   transport: EventTransport;
   /** The consuming service: names its queue and is the inbox's consumer name. */
   service: string;
   /** Binding patterns of the service's queue. */
   routingKeys: string[];
+  /** The service's pool; each message gets one client for its transaction. */
   pool: Pool;
+  /** Where handled message ids are recorded (in the message's transaction). */
   inbox: IntegrationInbox;
   /**
    * Handlers by routing key. A key may be a pattern (`campaign.#`); an exact key wins over patterns,
@@ -33,6 +45,7 @@ export interface IntegrationConsumerOptions {
   handlers: Record<string, IntegrationEventHandler>;
   /** Messages handled at once (default: the transport's, 20). */
   prefetch?: number;
+  /** Reports duplicates (debug) and failed rollbacks; silent by default. */
   logger?: MessagingLogger;
 }
 
@@ -44,13 +57,16 @@ export interface IntegrationConsumerOptions {
  * client; COMMIT, then the transport acknowledges. A handler error rolls everything back and is
  * rethrown, so the message goes through the retry tiers.
  */
-export async function startIntegrationConsumer(options: IntegrationConsumerOptions): Promise<Subscription> {
+export async function startIntegrationConsumer(
+  options: IntegrationConsumerOptions,
+): Promise<Subscription> {
   const logger = options.logger ?? SILENT_LOGGER;
   const { service, pool, inbox, handlers } = options;
   const handle = async (message: InboundMessage): Promise<void> => {
     const event = await parseIntegrationEvent(message.body, message);
     const handler = handlerFor(handlers, event.type);
-    if (handler === undefined) throw new PermanentError(`${service} has no handler for ${event.type}`);
+    if (handler === undefined)
+      throw new PermanentError(`${service} has no handler for ${event.type}`);
     const messageId = message.messageId === '' ? event.id : message.messageId;
     const client = await pool.connect();
     let broken: Error | undefined;
@@ -59,7 +75,12 @@ export async function startIntegrationConsumer(options: IntegrationConsumerOptio
       try {
         if (!(await inbox.claim(client, service, messageId))) {
           await client.query('COMMIT');
-          logger.debug?.('duplicate message ignored', { service, messageId, type: event.type, redelivered: message.redelivered });
+          logger.debug?.('duplicate message ignored', {
+            service,
+            messageId,
+            type: event.type,
+            redelivered: message.redelivered,
+          });
           return;
         }
         await handler(event, client);
@@ -68,8 +89,13 @@ export async function startIntegrationConsumer(options: IntegrationConsumerOptio
         try {
           await client.query('ROLLBACK');
         } catch (rollbackError) {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(errorMessage(rollbackError));
-          logger.warn('rollback failed; discarding the database connection', { service, messageId, error: errorMessage(rollbackError) });
+          broken =
+            rollbackError instanceof Error ? rollbackError : new Error(errorMessage(rollbackError));
+          logger.warn('rollback failed; discarding the database connection', {
+            service,
+            messageId,
+            error: errorMessage(rollbackError),
+          });
         }
         throw error;
       }
@@ -86,9 +112,14 @@ export async function startIntegrationConsumer(options: IntegrationConsumerOptio
   return options.transport.subscribe(subscribeOptions);
 }
 
-function handlerFor(handlers: Record<string, IntegrationEventHandler>, type: string): IntegrationEventHandler | undefined {
+function handlerFor(
+  handlers: Record<string, IntegrationEventHandler>,
+  type: string,
+): IntegrationEventHandler | undefined {
   const exact = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
   if (exact !== undefined) return exact;
-  const pattern = Object.keys(handlers).find((key) => (key.includes('*') || key.includes('#')) && topicMatches(key, type));
+  const pattern = Object.keys(handlers).find(
+    (key) => (key.includes('*') || key.includes('#')) && topicMatches(key, type),
+  );
   return pattern === undefined ? undefined : handlers[pattern];
 }

@@ -19,7 +19,9 @@ export async function parseIntegrationEvent(
   try {
     plain = JSON.parse(body);
   } catch (error) {
-    throw new PermanentError(`body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PermanentError(
+      `body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     throw new PermanentError('body is not an integration event envelope (not a JSON object)');
@@ -30,10 +32,14 @@ export async function parseIntegrationEvent(
     throw new PermanentError(`invalid integration event envelope: ${envelopeProblems.join('; ')}`);
   }
   if (expected.messageId !== '' && event.id !== expected.messageId) {
-    throw new PermanentError(`envelope id ${event.id} differs from the message id ${expected.messageId}`);
+    throw new PermanentError(
+      `envelope id ${event.id} differs from the message id ${expected.messageId}`,
+    );
   }
   if (event.type !== expected.routingKey) {
-    throw new PermanentError(`envelope type ${event.type} differs from the routing key ${expected.routingKey}`);
+    throw new PermanentError(
+      `envelope type ${event.type} differs from the routing key ${expected.routingKey}`,
+    );
   }
   const payloadClass = CONTRACT_EVENTS[event.type];
   if (payloadClass !== undefined) {

@@ -26,7 +26,11 @@ describe('InProcessTransport', () => {
 
   it('never runs a handler inside publish', async () => {
     let calls = 0;
-    await transport.subscribe({ service: 'svc-a', routingKeys: ['#'], handler: async () => void calls++ });
+    await transport.subscribe({
+      service: 'svc-a',
+      routingKeys: ['#'],
+      handler: () => Promise.resolve(void calls++),
+    });
     const publishing = transport.publish([message(1)]);
     expect(calls).toBe(0);
     await publishing;
@@ -68,11 +72,11 @@ describe('InProcessTransport', () => {
     await transport.subscribe({
       service: 'svc-a',
       routingKeys: ['#'],
-      handler: ((inbound: InboundMessage) => {
+      handler: (inbound: InboundMessage) => {
         attempts.push(inbound.attempt);
         if (inbound.attempt === 0) throw new Error('sync');
         return Promise.resolve();
-      }) as (inbound: InboundMessage) => Promise<void>,
+      },
     });
     await transport.publish([message(1)]);
     await until(() => attempts.length === 2);
@@ -84,9 +88,9 @@ describe('InProcessTransport', () => {
     await transport.subscribe({
       service: 'svc-a',
       routingKeys: ['#'],
-      handler: async () => {
+      handler: () => {
         calls++;
-        throw new Error('retry me');
+        return Promise.reject(new Error('retry me'));
       },
     });
     await transport.publish([message(1)]);

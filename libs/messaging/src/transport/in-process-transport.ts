@@ -32,11 +32,55 @@ export interface InProcessTransportOptions {
   defaultPrefetch?: number;
   /** The time dead letters are stamped with (default the system clock). */
   now?: () => Date;
+  /** Where connection losses, retries and dead-lettering are reported; silent by default. */
   logger?: MessagingLogger;
+  /**
+   * Where queued messages are kept so that they outlive the process (the all-in-one mode journals
+   * into its PostgreSQL). Without one, whatever is queued is lost when the process ends.
+   */
+  journal?: InProcessJournal;
+}
+
+/** A message copy as the journal keeps it. */
+export interface JournalEntry {
+  /** The copy's own id (one per routed queue). */
+  id: string;
+  /** The service whose queue holds it; `null` for the unroutable queue. */
+  service: string | null;
+  message: OutboundMessage & { headers: Record<string, string | number> };
+  /** Retry tiers passed. */
+  attempt: number;
+}
+
+/** A dead letter as the journal keeps it (its `id` is the entry's). */
+export interface JournalDeadLetter extends JournalEntry {
+  deadLetter: DeadLetter;
+}
+
+/**
+ * Durable storage of the in-process transport's queues. Every copy is written before `publish`
+ * resolves and removed when its handler has settled it, so a crash loses nothing: the next start
+ * delivers again what was queued, waiting for a retry or in a consumer's hands.
+ */
+export interface InProcessJournal {
+  /** Stores copies (all or none). */
+  record(entries: JournalEntry[]): Promise<void>;
+  /** Forgets a settled copy. */
+  remove(id: string): Promise<void>;
+  /** Notes that a copy passed another retry tier. */
+  retried(id: string, attempt: number): Promise<void>;
+  /** Marks a copy dead-lettered. */
+  deadLettered(id: string, deadLetter: DeadLetter): Promise<void>;
+  /** Puts a dead letter back in its queue with its attempts reset. */
+  replayed(id: string): Promise<void>;
+  /** Everything kept, oldest first. */
+  load(): Promise<{ queued: JournalEntry[]; deadLetters: JournalDeadLetter[] }>;
 }
 
 /** A copy of a message in one service's queue. */
 interface Envelope {
+  /** The copy's id (the journal's key). */
+  id: string;
   message: OutboundMessage & { headers: Record<string, string | number> };
   /** Retry tiers passed. */
   attempt: number;
@@ -71,8 +115,9 @@ interface LocalConsumer {
  * ones back at the head with `redelivered: true`), the same retry tiers (timers), dead letters with
  * reason and replay, an unroutable queue, and a delivery limit.
  *
- * Not durable: whatever is queued, waiting in a retry tier or dead-lettered is lost when the
- * process ends. Publishing is "confirmed" once the message is queued in memory.
+ * Durable with a journal (the all-in-one mode keeps one in PostgreSQL): every copy is stored before
+ * `publish` resolves and removed once settled, and `restore()` brings back what an earlier run left.
+ * Without a journal whatever is queued is lost when the process ends.
  */
 export class InProcessTransport implements EventTransport {
   private readonly retryDelaysMs: readonly number[];
@@ -83,6 +128,7 @@ export class InProcessTransport implements EventTransport {
   private readonly queues = new Map<string, ServiceQueue>();
   private readonly unroutable: OutboundMessage[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly journal: InProcessJournal | undefined;
   private nextTag = 1;
   private dispatchScheduled = false;
   private closed = false;
@@ -95,32 +141,101 @@ export class InProcessTransport implements EventTransport {
     this.defaultPrefetch = options.defaultPrefetch ?? 20;
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? SILENT_LOGGER;
+    this.journal = options.journal;
+  }
+
+  /**
+   * Loads what the journal kept from an earlier run: queued copies come back first in their
+   * queues (as redeliveries), dead letters in their lists. Call it once, before subscribing.
+   */
+  async restore(): Promise<{ queued: number; deadLetters: number }> {
+    this.assertOpen();
+    if (!this.journal) return { queued: 0, deadLetters: 0 };
+    const { queued, deadLetters } = await this.journal.load();
+    for (const entry of queued) {
+      if (entry.service === null) {
+        this.unroutable.push(copyMessage(entry.message));
+        continue;
+      }
+      this.queueOf(entry.service).ready.push({
+        id: entry.id,
+        message: copyMessage(entry.message),
+        attempt: entry.attempt,
+        redelivered: true,
+        returns: 0,
+      });
+    }
+    for (const letter of deadLetters) {
+      if (letter.service !== null) this.queueOf(letter.service).deadLetters.push(letter.deadLetter);
+    }
+    this.scheduleDispatch();
+    return { queued: queued.length, deadLetters: deadLetters.length };
   }
 
   /** Creates the service's queue if needed and adds the binding patterns (bindings are never removed). */
-  async declareService(service: string, routingKeys: string[]): Promise<void> {
-    this.assertOpen();
-    const queue = this.queueOf(service);
-    for (const key of routingKeys) queue.patterns.add(key);
+  declareService(service: string, routingKeys: string[]): Promise<void> {
+    return promised(() => {
+      this.assertOpen();
+      const queue = this.queueOf(service);
+      for (const key of routingKeys) queue.patterns.add(key);
+    });
   }
 
-  /** Routes each message to every bound service's queue (or the unroutable queue), then delivers asynchronously. */
+  /**
+   * Routes each message to every bound service's queue (or the unroutable queue), journals the
+   * copies, then delivers asynchronously. Resolves once the journal holds them ("confirmed").
+   */
   async publish(messages: OutboundMessage[]): Promise<void> {
+    const routed = await promised(() => this.route(messages));
+    if (this.journal && routed.length > 0) {
+      try {
+        await this.journal.record(routed);
+      } catch (error) {
+        throw new TransportUnavailableError(`the in-process journal refused the messages: ${errorMessage(error)}`);
+      }
+    }
+    this.assertOpen();
+    for (const entry of routed) {
+      if (entry.service === null) {
+        this.unroutable.push(entry.message);
+        continue;
+      }
+      this.queueOf(entry.service).ready.push({
+        id: entry.id,
+        message: entry.message,
+        attempt: 0,
+        redelivered: false,
+        returns: 0,
+      });
+    }
+    this.scheduleDispatch();
+  }
+
+  private route(messages: OutboundMessage[]): JournalEntry[] {
     this.assertOpen();
     for (const message of messages) assertOutbound(message);
-    for (const message of messages) {
+    return messages.flatMap((message): JournalEntry[] => {
       const targets = [...this.queues.values()].filter((queue) =>
         topicMatchesAny([...queue.patterns], message.routingKey),
       );
       if (targets.length === 0) {
-        this.unroutable.push(copyMessage(message));
-        continue;
+        return [{ id: randomUUID(), service: null, message: copyMessage(message), attempt: 0 }];
       }
-      for (const queue of targets) {
-        queue.ready.push({ message: copyMessage(message), attempt: 0, redelivered: false, returns: 0 });
-      }
-    }
-    this.scheduleDispatch();
+      return targets.map((queue) => ({
+        id: randomUUID(),
+        service: queue.service,
+        message: copyMessage(message),
+        attempt: 0,
+      }));
+    });
+  }
+
+  /** Runs a journal update in the background: a failure only means a redelivery after a restart. */
+  private journalled(what: string, update: (journal: InProcessJournal) => Promise<void>): void {
+    if (!this.journal) return;
+    update(this.journal).catch((error: unknown) =>
+      this.logger.error(`in-process transport: journal ${what} failed`, { error: errorMessage(error) }),
+    );
   }
 
   /** Declares the service, then delivers its queue's messages to `handler`, at most `prefetch` at a time. */
@@ -128,7 +243,8 @@ export class InProcessTransport implements EventTransport {
     await this.declareService(options.service, options.routingKeys);
     const queue = this.queueOf(options.service);
     const prefetch = options.prefetch ?? this.defaultPrefetch;
-    if (!Number.isInteger(prefetch) || prefetch < 1) throw new Error(`prefetch must be a positive integer, got ${prefetch}`);
+    if (!Number.isInteger(prefetch) || prefetch < 1)
+      throw new Error(`prefetch must be a positive integer, got ${prefetch}`);
     const consumer: LocalConsumer = {
       queue,
       prefetch,
@@ -138,34 +254,54 @@ export class InProcessTransport implements EventTransport {
     };
     queue.consumers.push(consumer);
     this.scheduleDispatch();
-    return { stop: async () => this.stopConsumer(consumer) };
+    return { stop: () => promised(() => this.stopConsumer(consumer)) };
   }
 
   /** The service's dead letters, oldest first. */
-  async listDeadLetters(service: string): Promise<DeadLetter[]> {
+  listDeadLetters(service: string): Promise<DeadLetter[]> {
     const queue = this.queues.get(service);
-    return (queue?.deadLetters ?? []).map((letter) => ({ ...letter, message: copyMessage(letter.message) }));
+    return Promise.resolve(
+      (queue?.deadLetters ?? []).map((letter) => ({
+        ...letter,
+        message: copyMessage(letter.message),
+      })),
+    );
   }
 
   /** Moves one dead letter back to the end of the service's queue, its attempt count reset. */
-  async replayDeadLetter(service: string, deadLetterId: string): Promise<boolean> {
+  replayDeadLetter(service: string, deadLetterId: string): Promise<boolean> {
+    return promised(() => this.replay(service, deadLetterId));
+  }
+
+  private replay(service: string, deadLetterId: string): boolean {
     this.assertOpen();
     const queue = this.queues.get(service);
     const index = queue?.deadLetters.findIndex((letter) => letter.id === deadLetterId) ?? -1;
     const letter = index >= 0 ? queue?.deadLetters.splice(index, 1)[0] : undefined;
     if (queue === undefined || letter === undefined) return false;
-    queue.ready.push({ message: copyMessage(letter.message), attempt: 0, redelivered: false, returns: 0 });
+    this.journalled('replay', (journal) => journal.replayed(letter.id));
+    queue.ready.push({
+      id: letter.id,
+      message: copyMessage(letter.message),
+      attempt: 0,
+      redelivered: false,
+      returns: 0,
+    });
     this.scheduleDispatch();
     return true;
   }
 
   /** Messages no service was bound for, oldest first. */
-  async listUnroutable(): Promise<OutboundMessage[]> {
-    return this.unroutable.map(copyMessage);
+  listUnroutable(): Promise<OutboundMessage[]> {
+    return Promise.resolve(this.unroutable.map(copyMessage));
   }
 
   /** Stops every subscription and drops pending retries; later calls reject. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    return promised(() => this.shutDown());
+  }
+
+  private shutDown(): void {
     if (this.closed) return;
     for (const queue of this.queues.values()) {
       for (const consumer of [...queue.consumers]) this.stopConsumer(consumer);
@@ -183,7 +319,14 @@ export class InProcessTransport implements EventTransport {
     const existing = this.queues.get(service);
     if (existing) return existing;
     assertServiceName(service);
-    const queue: ServiceQueue = { service, patterns: new Set(), ready: [], consumers: [], cursor: 0, deadLetters: [] };
+    const queue: ServiceQueue = {
+      service,
+      patterns: new Set(),
+      ready: [],
+      consumers: [],
+      cursor: 0,
+      deadLetters: [],
+    };
     this.queues.set(service, queue);
     return queue;
   }
@@ -238,7 +381,11 @@ export class InProcessTransport implements EventTransport {
         () => this.settle(consumer, tag),
         (error: unknown) => this.fail(consumer, tag, error),
       )
-      .catch((error: unknown) => this.logger.error('in-process transport: settling a message failed', { error: errorMessage(error) }));
+      .catch((error: unknown) =>
+        this.logger.error('in-process transport: settling a message failed', {
+          error: errorMessage(error),
+        }),
+      );
   }
 
   /** Removes the delivery; false when it was already returned to the queue (its consumer stopped). */
@@ -251,7 +398,8 @@ export class InProcessTransport implements EventTransport {
   }
 
   private settle(consumer: LocalConsumer, tag: number): void {
-    this.take(consumer, tag);
+    const envelope = this.take(consumer, tag);
+    if (envelope) this.journalled('removal', (journal) => journal.remove(envelope.id));
   }
 
   private fail(consumer: LocalConsumer, tag: number, error: unknown): void {
@@ -263,37 +411,65 @@ export class InProcessTransport implements EventTransport {
       return;
     }
     const queue = consumer.queue;
-    const context = { service: queue.service, messageId: envelope.message.messageId, attempt: envelope.attempt };
+    const context = {
+      service: queue.service,
+      messageId: envelope.message.messageId,
+      attempt: envelope.attempt,
+    };
     if (isPermanentError(error)) {
-      this.logger.warn('message dead-lettered: permanent error', { ...context, error: errorMessage(error) });
+      this.logger.warn('message dead-lettered: permanent error', {
+        ...context,
+        error: errorMessage(error),
+      });
       this.deadLetter(queue, envelope, errorMessage(error), envelope.attempt + 1);
       return;
     }
     const delay = this.retryDelaysMs[envelope.attempt];
     if (delay === undefined || this.closed) {
       const reason = `${RETRIES_EXHAUSTED}: ${errorMessage(error)}`;
-      this.logger.warn('message dead-lettered: retries exhausted', { ...context, error: errorMessage(error) });
+      this.logger.warn('message dead-lettered: retries exhausted', {
+        ...context,
+        error: errorMessage(error),
+      });
       this.deadLetter(queue, envelope, reason, envelope.attempt + 1);
       return;
     }
-    this.logger.warn('message handler failed; retrying later', { ...context, delayMs: delay, error: errorMessage(error) });
+    this.logger.warn('message handler failed; retrying later', {
+      ...context,
+      delayMs: delay,
+      error: errorMessage(error),
+    });
+    this.journalled('retry', (journal) => journal.retried(envelope.id, envelope.attempt + 1));
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      queue.ready.push({ message: envelope.message, attempt: envelope.attempt + 1, redelivered: false, returns: 0 });
+      queue.ready.push({
+        id: envelope.id,
+        message: envelope.message,
+        attempt: envelope.attempt + 1,
+        redelivered: false,
+        returns: 0,
+      });
       this.scheduleDispatch();
     }, delay);
     timer.unref();
     this.timers.add(timer);
   }
 
-  private deadLetter(queue: ServiceQueue, envelope: Envelope, reason: string, attempts: number): void {
-    queue.deadLetters.push({
-      id: randomUUID(),
+  private deadLetter(
+    queue: ServiceQueue,
+    envelope: Envelope,
+    reason: string,
+    attempts: number,
+  ): void {
+    const letter: DeadLetter = {
+      id: envelope.id,
       message: copyMessage(envelope.message),
       reason: truncateReason(reason),
       attempts,
       deadLetteredAt: this.now().toISOString(),
-    });
+    };
+    queue.deadLetters.push(letter);
+    this.journalled('dead-lettering', (journal) => journal.deadLettered(envelope.id, letter));
   }
 
   private stopConsumer(consumer: LocalConsumer): void {
@@ -317,13 +493,27 @@ export class InProcessTransport implements EventTransport {
   }
 }
 
-function assertOutbound(message: OutboundMessage): void {
-  if (typeof message.messageId !== 'string' || message.messageId === '') throw new Error('a message needs a messageId');
-  if (typeof message.routingKey !== 'string') throw new Error(`message ${message.messageId} has no routing key`);
-  if (typeof message.body !== 'string') throw new Error(`message ${message.messageId} has no string body`);
+/** Runs synchronous work as a promise: a throw becomes a rejection, never a synchronous exception. */
+function promised<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
+  }
 }
 
-function copyMessage(message: OutboundMessage): OutboundMessage & { headers: Record<string, string | number> } {
+function assertOutbound(message: OutboundMessage): void {
+  if (typeof message.messageId !== 'string' || message.messageId === '')
+    throw new Error('a message needs a messageId');
+  if (typeof message.routingKey !== 'string')
+    throw new Error(`message ${message.messageId} has no routing key`);
+  if (typeof message.body !== 'string')
+    throw new Error(`message ${message.messageId} has no string body`);
+}
+
+function copyMessage(
+  message: OutboundMessage,
+): OutboundMessage & { headers: Record<string, string | number> } {
   return {
     messageId: message.messageId,
     routingKey: message.routingKey,

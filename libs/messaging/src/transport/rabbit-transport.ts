@@ -1,5 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, type GetMessage, type Message, type Options } from 'amqplib';
+import {
+  connect,
+  type Channel,
+  type ChannelModel,
+  type ConfirmChannel,
+  type ConsumeMessage,
+  type GetMessage,
+  type Message,
+  type Options,
+} from 'amqplib';
 import {
   DELIVERY_LIMIT,
   isPermanentError,
@@ -14,7 +23,12 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../transport';
-import { declareEventsTopology, declareServiceTopology, rabbitNames, type RabbitNames } from './rabbit-topology';
+import {
+  declareEventsTopology,
+  declareServiceTopology,
+  rabbitNames,
+  type RabbitNames,
+} from './rabbit-topology';
 import {
   applicationHeaders,
   assertRetryDelays,
@@ -46,6 +60,7 @@ export interface RabbitTransportOptions {
   operationTimeoutMs?: number;
   /** A publish not confirmed within this rejects (default 30000 ms; the broker may still take it). */
   publishTimeoutMs?: number;
+  /** Where connection losses, retries and dead-lettering are reported; silent by default. */
   logger?: MessagingLogger;
 }
 
@@ -123,7 +138,8 @@ export class RabbitTransport implements EventTransport {
   /** Declares the service's queue, bindings, retry tiers and dead-letter queue; remembered for reconnects. */
   async declareService(service: string, routingKeys: string[]): Promise<void> {
     assertServiceName(service);
-    if (service === 'unroutable' || service === 'events') throw new Error(`reserved service name: ${service}`);
+    if (service === 'unroutable' || service === 'events')
+      throw new Error(`reserved service name: ${service}`);
     const keys = this.services.get(service) ?? new Set<string>();
     for (const key of routingKeys) keys.add(key);
     this.services.set(service, keys);
@@ -144,9 +160,15 @@ export class RabbitTransport implements EventTransport {
   /** Declares the service, then consumes its queue on a channel of its own with `prefetch`. */
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const prefetch = options.prefetch ?? this.defaultPrefetch;
-    if (!Number.isInteger(prefetch) || prefetch < 1) throw new Error(`prefetch must be a positive integer, got ${prefetch}`);
+    if (!Number.isInteger(prefetch) || prefetch < 1)
+      throw new Error(`prefetch must be a positive integer, got ${prefetch}`);
     await this.declareService(options.service, options.routingKeys);
-    const subscription = new RabbitSubscription(this.subscriptionContext(), options.service, prefetch, options.handler);
+    const subscription = new RabbitSubscription(
+      this.subscriptionContext(),
+      options.service,
+      prefetch,
+      options.handler,
+    );
     this.subscriptions.add(subscription);
     try {
       await subscription.attach(await this.connectionForOperation());
@@ -161,8 +183,8 @@ export class RabbitTransport implements EventTransport {
   /** Browses the service's dead-letter queue (get without ack, then requeue all): oldest first. */
   async listDeadLetters(service: string): Promise<DeadLetter[]> {
     assertServiceName(service);
-    return this.browse(this.names.deadLetterQueue(service), [], async (_channel, messages) =>
-      messages.map((message) => this.toDeadLetter(message)),
+    return this.browse(this.names.deadLetterQueue(service), [], (_channel, messages) =>
+      Promise.resolve(messages.map((message) => this.toDeadLetter(message))),
     );
   }
 
@@ -188,20 +210,27 @@ export class RabbitTransport implements EventTransport {
         this.publishTimeoutMs,
       );
       channel.ack(found);
-      this.logger.log('dead letter replayed', { service, deadLetterId, messageId: letter.message.messageId });
+      this.logger.log('dead letter replayed', {
+        service,
+        deadLetterId,
+        messageId: letter.message.messageId,
+      });
       return true;
     });
   }
 
   /** Browses the unroutable queue: oldest first, nothing removed. */
   async listUnroutable(): Promise<OutboundMessage[]> {
-    return this.browse(this.names.unroutable, [], async (_channel, messages) =>
-      messages.map((message) => ({
-        messageId: typeof message.properties.messageId === 'string' ? message.properties.messageId : '',
-        routingKey: message.fields.routingKey,
-        body: message.content.toString('utf8'),
-        headers: applicationHeaders(message.properties.headers),
-      })),
+    return this.browse(this.names.unroutable, [], (_channel, messages) =>
+      Promise.resolve(
+        messages.map((message) => ({
+          messageId:
+            typeof message.properties.messageId === 'string' ? message.properties.messageId : '',
+          routingKey: message.fields.routingKey,
+          body: message.content.toString('utf8'),
+          headers: applicationHeaders(message.properties.headers),
+        })),
+      ),
     );
   }
 
@@ -220,7 +249,9 @@ export class RabbitTransport implements EventTransport {
     this.publisher = undefined;
     if (connection) {
       await connection.close().catch((error: unknown) => {
-        this.logger.debug?.('closing the RabbitMQ connection failed (already closed?)', { error: errorMessage(error) });
+        this.logger.debug?.('closing the RabbitMQ connection failed (already closed?)', {
+          error: errorMessage(error),
+        });
       });
     }
   }
@@ -235,9 +266,12 @@ export class RabbitTransport implements EventTransport {
   }
 
   private publication(message: OutboundMessage): Publication {
-    if (typeof message.messageId !== 'string' || message.messageId === '') throw new Error('a message needs a messageId');
-    if (typeof message.routingKey !== 'string') throw new Error(`message ${message.messageId} has no routing key`);
-    if (typeof message.body !== 'string') throw new Error(`message ${message.messageId} has no string body`);
+    if (typeof message.messageId !== 'string' || message.messageId === '')
+      throw new Error('a message needs a messageId');
+    if (typeof message.routingKey !== 'string')
+      throw new Error(`message ${message.messageId} has no routing key`);
+    if (typeof message.body !== 'string')
+      throw new Error(`message ${message.messageId} has no string body`);
     return {
       exchange: this.names.events,
       routingKey: message.routingKey,
@@ -254,16 +288,26 @@ export class RabbitTransport implements EventTransport {
   }
 
   /** Properties for moving a received message to a retry tier, the DLQ or back to its queue. */
-  private republishOptions(message: Message, routingKey: string, extraHeaders: Record<string, string | number>): Options.Publish {
+  private republishOptions(
+    message: Message,
+    routingKey: string,
+    extraHeaders: Record<string, string | number>,
+  ): Options.Publish {
     const properties = message.properties;
     const options: Options.Publish = {
       persistent: true,
-      contentType: typeof properties.contentType === 'string' ? properties.contentType : 'application/json',
+      contentType:
+        typeof properties.contentType === 'string' ? properties.contentType : 'application/json',
       type: routingKey,
-      headers: { ...applicationHeaders(properties.headers), [TRANSPORT_HEADERS.routingKey]: routingKey, ...extraHeaders },
+      headers: {
+        ...applicationHeaders(properties.headers),
+        [TRANSPORT_HEADERS.routingKey]: routingKey,
+        ...extraHeaders,
+      },
     };
     if (typeof properties.messageId === 'string') options.messageId = properties.messageId;
-    if (typeof properties.correlationId === 'string') options.correlationId = properties.correlationId;
+    if (typeof properties.correlationId === 'string')
+      options.correlationId = properties.correlationId;
     if (typeof properties.timestamp === 'number') options.timestamp = properties.timestamp;
     if (typeof properties.appId === 'string') options.appId = properties.appId;
     return options;
@@ -274,7 +318,8 @@ export class RabbitTransport implements EventTransport {
     const headers = message.properties.headers;
     const fromHeader = stringHeader(headers, TRANSPORT_HEADERS.routingKey);
     if (fromHeader !== undefined) return fromHeader;
-    if (typeof message.properties.type === 'string' && message.properties.type !== '') return message.properties.type;
+    if (typeof message.properties.type === 'string' && message.properties.type !== '')
+      return message.properties.type;
     const deaths = xDeaths(headers);
     const keys = deaths[deaths.length - 1]?.routingKeys;
     return keys?.[0] ?? message.fields.routingKey;
@@ -284,7 +329,8 @@ export class RabbitTransport implements EventTransport {
     const headers = message.properties.headers;
     const routingKey = this.originalRoutingKey(message);
     const outbound: OutboundMessage = {
-      messageId: typeof message.properties.messageId === 'string' ? message.properties.messageId : '',
+      messageId:
+        typeof message.properties.messageId === 'string' ? message.properties.messageId : '',
       routingKey,
       body: message.content.toString('utf8'),
       headers: applicationHeaders(headers),
@@ -302,9 +348,18 @@ export class RabbitTransport implements EventTransport {
     // Dead-lettered by the broker through the service's DLX: the newest x-death entry says why.
     const death = xDeaths(headers)[0];
     const attempt = counterHeader(headers, TRANSPORT_HEADERS.attempt);
-    const reason = death?.reason === 'delivery_limit' ? DELIVERY_LIMIT : `broker: ${death?.reason ?? 'unknown'}`;
+    const reason =
+      death?.reason === 'delivery_limit' ? DELIVERY_LIMIT : `broker: ${death?.reason ?? 'unknown'}`;
     const id = createHash('sha256')
-      .update([outbound.messageId, death?.queue ?? '', String(death?.time ?? ''), String(death?.count ?? ''), message.content.toString('base64')].join('\n'))
+      .update(
+        [
+          outbound.messageId,
+          death?.queue ?? '',
+          String(death?.time ?? ''),
+          String(death?.count ?? ''),
+          message.content.toString('base64'),
+        ].join('\n'),
+      )
       .digest('hex')
       .slice(0, 32);
     return {
@@ -330,7 +385,9 @@ export class RabbitTransport implements EventTransport {
     return this.exclusively(queue, async () => {
       const connection = await this.connectionForOperation();
       const channel = await connection.createConfirmChannel();
-      channel.on('error', (error: unknown) => this.logger.warn('browse channel error', { queue, error: errorMessage(error) }));
+      channel.on('error', (error: unknown) =>
+        this.logger.warn('browse channel error', { queue, error: errorMessage(error) }),
+      );
       try {
         const messages: GetMessage[] = [];
         for (;;) {
@@ -386,7 +443,8 @@ export class RabbitTransport implements EventTransport {
       currentConnection: () => (this.state === 'up' ? this.connection : undefined),
       forget: (subscription) => this.subscriptions.delete(subscription),
       originalRoutingKey: (message) => this.originalRoutingKey(message),
-      republishOptions: (message, routingKey, headers) => this.republishOptions(message, routingKey, headers),
+      republishOptions: (message, routingKey, headers) =>
+        this.republishOptions(message, routingKey, headers),
     };
   }
 
@@ -395,12 +453,16 @@ export class RabbitTransport implements EventTransport {
     const connection = this.connection;
     if (this.state !== 'up' || connection === undefined) {
       throw new TransportUnavailableError(
-        this.state === 'closed' ? 'the RabbitMQ transport is closed' : 'RabbitMQ connection lost; reconnecting',
+        this.state === 'closed'
+          ? 'the RabbitMQ transport is closed'
+          : 'RabbitMQ connection lost; reconnecting',
       );
     }
     if (this.publisher === undefined) {
       const created = connection.createConfirmChannel().then((channel) => {
-        channel.on('error', (error: unknown) => this.logger.warn('publisher channel error', { error: errorMessage(error) }));
+        channel.on('error', (error: unknown) =>
+          this.logger.warn('publisher channel error', { error: errorMessage(error) }),
+        );
         channel.on('close', () => {
           if (this.publisher === created) this.publisher = undefined;
         });
@@ -445,7 +507,8 @@ export class RabbitTransport implements EventTransport {
           break;
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new TransportUnavailableError('RabbitMQ connection lost; not back in time');
+      if (left <= 0)
+        throw new TransportUnavailableError('RabbitMQ connection lost; not back in time');
       await this.waitForUp(left);
     }
   }
@@ -468,11 +531,24 @@ export class RabbitTransport implements EventTransport {
 
   /** Connects, declares the topology of every known service and resumes the subscriptions. */
   private async open(): Promise<void> {
-    const connection = await connect(this.options.url, {
-      clientProperties: { connection_name: this.options.connectionName ?? `ttkt-${this.options.prefix}` },
-    });
-    connection.on('error', (error: unknown) => this.logger.warn('RabbitMQ connection error', { error: errorMessage(error) }));
-    connection.on('blocked', (reason: string) => this.logger.warn('RabbitMQ blocked the connection', { reason }));
+    let connection: ChannelModel;
+    try {
+      connection = await connect(this.options.url, {
+        clientProperties: {
+          connection_name: this.options.connectionName ?? `ttkt-${this.options.prefix}`,
+        },
+      });
+    } catch (error) {
+      throw new TransportUnavailableError(`cannot connect to RabbitMQ: ${errorMessage(error)}`, {
+        cause: error,
+      });
+    }
+    connection.on('error', (error: unknown) =>
+      this.logger.warn('RabbitMQ connection error', { error: errorMessage(error) }),
+    );
+    connection.on('blocked', (reason: string) =>
+      this.logger.warn('RabbitMQ blocked the connection', { reason }),
+    );
     connection.on('unblocked', () => this.logger.log('RabbitMQ unblocked the connection'));
     let lostDuringSetup = false;
     connection.on('close', (error?: unknown) => {
@@ -486,7 +562,8 @@ export class RabbitTransport implements EventTransport {
           await declareServiceTopology(channel, this.names, service, keys, this.topologyOptions());
         }
       });
-      if (lostDuringSetup) throw new TransportUnavailableError('RabbitMQ connection lost during set-up');
+      if (lostDuringSetup)
+        throw new TransportUnavailableError('RabbitMQ connection lost during set-up');
     } catch (error) {
       await connection.close().catch(() => undefined);
       throw error;
@@ -503,7 +580,9 @@ export class RabbitTransport implements EventTransport {
     this.wakeWaiters();
     for (const subscription of this.subscriptions) {
       await subscription.attach(connection).catch((error: unknown) => {
-        this.logger.error('could not resume a subscription; retrying', { error: errorMessage(error) });
+        this.logger.error('could not resume a subscription; retrying', {
+          error: errorMessage(error),
+        });
         subscription.scheduleReattach();
       });
     }
@@ -511,7 +590,9 @@ export class RabbitTransport implements EventTransport {
 
   private onConnectionLost(connection: ChannelModel, error: unknown): void {
     if (connection !== this.connection || this.state === 'closed') return;
-    this.logger.warn('RabbitMQ connection lost; reconnecting', { error: error === undefined ? undefined : errorMessage(error) });
+    this.logger.warn('RabbitMQ connection lost; reconnecting', {
+      error: error === undefined ? undefined : errorMessage(error),
+    });
     this.connection = undefined;
     this.publisher = undefined;
     this.state = 'down';
@@ -535,7 +616,10 @@ export class RabbitTransport implements EventTransport {
         },
         (reconnectError: unknown) => {
           if (this.state === 'connecting') this.state = 'down';
-          this.logger.warn('RabbitMQ reconnect failed', { error: errorMessage(reconnectError), delayMs: delay });
+          this.logger.warn('RabbitMQ reconnect failed', {
+            error: errorMessage(reconnectError),
+            delayMs: delay,
+          });
           this.scheduleReconnect();
         },
       );
@@ -553,7 +637,11 @@ interface SubscriptionContext {
   currentConnection(): ChannelModel | undefined;
   forget(subscription: RabbitSubscription): void;
   originalRoutingKey(message: Message): string;
-  republishOptions(message: Message, routingKey: string, headers: Record<string, string | number>): Options.Publish;
+  republishOptions(
+    message: Message,
+    routingKey: string,
+    headers: Record<string, string | number>,
+  ): Options.Publish;
 }
 
 /** One consumer of a service's queue on its own confirm channel (re-created after a reconnect). */
@@ -594,7 +682,10 @@ class RabbitSubscription implements Subscription {
       const connection = this.context.currentConnection();
       if (connection === undefined || this.stopped) return; // the reconnect will attach it
       this.attach(connection).catch((error: unknown) => {
-        this.context.logger.error('could not resume a subscription; retrying', { service: this.service, error: errorMessage(error) });
+        this.context.logger.error('could not resume a subscription; retrying', {
+          service: this.service,
+          error: errorMessage(error),
+        });
         this.scheduleReattach();
       });
     }, this.context.reconnectDelayMs);
@@ -611,7 +702,9 @@ class RabbitSubscription implements Subscription {
     this.channel = undefined;
     if (channel) {
       await channel.close().catch((error: unknown) => {
-        this.context.logger.debug?.('closing a consumer channel failed (already closed?)', { error: errorMessage(error) });
+        this.context.logger.debug?.('closing a consumer channel failed (already closed?)', {
+          error: errorMessage(error),
+        });
       });
     }
   }
@@ -619,7 +712,10 @@ class RabbitSubscription implements Subscription {
   private async openChannel(connection: ChannelModel): Promise<void> {
     const channel = await connection.createConfirmChannel();
     channel.on('error', (error: unknown) =>
-      this.context.logger.warn('consumer channel error', { service: this.service, error: errorMessage(error) }),
+      this.context.logger.warn('consumer channel error', {
+        service: this.service,
+        error: errorMessage(error),
+      }),
     );
     channel.on('close', () => {
       if (this.channel !== channel) return;
@@ -634,7 +730,9 @@ class RabbitSubscription implements Subscription {
         this.context.names.serviceQueue(this.service),
         (message) => {
           if (message === null) {
-            this.context.logger.warn('the broker cancelled a consumer (queue deleted?)', { service: this.service });
+            this.context.logger.warn('the broker cancelled a consumer (queue deleted?)', {
+              service: this.service,
+            });
             if (this.channel === channel) {
               this.channel = undefined;
               channel.close().catch(() => undefined);
@@ -643,7 +741,10 @@ class RabbitSubscription implements Subscription {
             return;
           }
           this.handle(channel, message).catch((error: unknown) =>
-            this.context.logger.error('settling a message failed', { service: this.service, error: errorMessage(error) }),
+            this.context.logger.error('settling a message failed', {
+              service: this.service,
+              error: errorMessage(error),
+            }),
           );
         },
         { noAck: false },
@@ -663,7 +764,8 @@ class RabbitSubscription implements Subscription {
     const headers = message.properties.headers;
     const routingKey = this.context.originalRoutingKey(message);
     const inbound: InboundMessage = {
-      messageId: typeof message.properties.messageId === 'string' ? message.properties.messageId : '',
+      messageId:
+        typeof message.properties.messageId === 'string' ? message.properties.messageId : '',
       routingKey,
       body: message.content.toString('utf8'),
       headers: applicationHeaders(headers),
@@ -681,11 +783,14 @@ class RabbitSubscription implements Subscription {
         await this.moveAfterFailure(channel, message, inbound, failure.error);
       } catch (moveError) {
         // Not moved: leave it to the broker (redelivered now, or after the channel's end).
-        this.context.logger.error('could not move a failed message to its retry tier or dead-letter queue', {
-          service: this.service,
-          messageId: inbound.messageId,
-          error: errorMessage(moveError),
-        });
+        this.context.logger.warn(
+          'could not move a failed message to its retry tier or dead-letter queue',
+          {
+            service: this.service,
+            messageId: inbound.messageId,
+            error: errorMessage(moveError),
+          },
+        );
         settle(this.context.logger, () => channel.reject(message, true));
         return;
       }
@@ -693,13 +798,26 @@ class RabbitSubscription implements Subscription {
     settle(this.context.logger, () => channel.ack(message));
   }
 
-  private async moveAfterFailure(channel: ConfirmChannel, message: ConsumeMessage, inbound: InboundMessage, error: unknown): Promise<void> {
+  private async moveAfterFailure(
+    channel: ConfirmChannel,
+    message: ConsumeMessage,
+    inbound: InboundMessage,
+    error: unknown,
+  ): Promise<void> {
     const { names, retryDelaysMs, logger } = this.context;
-    const context = { service: this.service, messageId: inbound.messageId, attempt: inbound.attempt, error: errorMessage(error) };
+    const context = {
+      service: this.service,
+      messageId: inbound.messageId,
+      attempt: inbound.attempt,
+      error: errorMessage(error),
+    };
     const permanent = isPermanentError(error);
     if (!permanent && inbound.attempt < retryDelaysMs.length) {
       const tier = inbound.attempt + 1;
-      logger.warn('message handler failed; retrying later', { ...context, delayMs: retryDelaysMs[inbound.attempt] });
+      logger.warn('message handler failed; retrying later', {
+        ...context,
+        delayMs: retryDelaysMs[inbound.attempt],
+      });
       await confirmAll(
         channel,
         [
@@ -707,7 +825,9 @@ class RabbitSubscription implements Subscription {
             exchange: '',
             routingKey: names.retryQueue(this.service, tier),
             content: message.content,
-            options: this.context.republishOptions(message, inbound.routingKey, { [TRANSPORT_HEADERS.attempt]: tier }),
+            options: this.context.republishOptions(message, inbound.routingKey, {
+              [TRANSPORT_HEADERS.attempt]: tier,
+            }),
           },
         ],
         this.context.publishTimeoutMs,
@@ -715,7 +835,12 @@ class RabbitSubscription implements Subscription {
       return;
     }
     const reason = permanent ? errorMessage(error) : `${RETRIES_EXHAUSTED}: ${errorMessage(error)}`;
-    logger.warn(permanent ? 'message dead-lettered: permanent error' : 'message dead-lettered: retries exhausted', context);
+    logger.warn(
+      permanent
+        ? 'message dead-lettered: permanent error'
+        : 'message dead-lettered: retries exhausted',
+      context,
+    );
     await confirmAll(
       channel,
       [
@@ -752,7 +877,11 @@ function settle(logger: MessagingLogger, action: () => void): void {
  * Publishes on a confirm channel without waiting between messages (pipelined), pausing only for
  * `drain`, and resolves once every one is confirmed; rejects on a nack, a closed channel or timeout.
  */
-async function confirmAll(channel: ConfirmChannel, publications: Publication[], timeoutMs: number): Promise<void> {
+async function confirmAll(
+  channel: ConfirmChannel,
+  publications: Publication[],
+  timeoutMs: number,
+): Promise<void> {
   const confirms: Promise<void>[] = [];
   for (const publication of publications) {
     let outcome!: { resolve: () => void; reject: (error: Error) => void };
@@ -763,10 +892,21 @@ async function confirmAll(channel: ConfirmChannel, publications: Publication[], 
     confirms.push(confirmed);
     let accepted: boolean;
     try {
-      accepted = channel.publish(publication.exchange, publication.routingKey, publication.content, publication.options, (error: unknown) => {
-        if (error === null || error === undefined) outcome.resolve();
-        else outcome.reject(error instanceof Error ? error : new Error(`publish not confirmed: ${errorMessage(error)}`));
-      });
+      accepted = channel.publish(
+        publication.exchange,
+        publication.routingKey,
+        publication.content,
+        publication.options,
+        (error: unknown) => {
+          if (error === null || error === undefined) outcome.resolve();
+          else
+            outcome.reject(
+              error instanceof Error
+                ? error
+                : new Error(`publish not confirmed: ${errorMessage(error)}`),
+            );
+        },
+      );
     } catch (error) {
       // The channel is closed: this and the rest of the batch are not published.
       outcome.reject(error instanceof Error ? error : new Error(errorMessage(error)));
@@ -776,7 +916,10 @@ async function confirmAll(channel: ConfirmChannel, publications: Publication[], 
   }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`publish not confirmed within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`publish not confirmed within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([Promise.all(confirms), timeout]);
@@ -798,13 +941,19 @@ async function drained(channel: Channel): Promise<void> {
 }
 
 /** Runs `work` on a throw-away channel, closed afterwards (if the work did not break it). */
-async function withChannel<T>(connection: ChannelModel, logger: MessagingLogger, work: (channel: Channel) => Promise<T>): Promise<T> {
+async function withChannel<T>(
+  connection: ChannelModel,
+  logger: MessagingLogger,
+  work: (channel: Channel) => Promise<T>,
+): Promise<T> {
   const channel = await connection.createChannel();
   let closed = false;
   channel.on('close', () => {
     closed = true;
   });
-  channel.on('error', (error: unknown) => logger.debug?.('topology channel error', { error: errorMessage(error) }));
+  channel.on('error', (error: unknown) =>
+    logger.debug?.('topology channel error', { error: errorMessage(error) }),
+  );
   try {
     return await work(channel);
   } finally {
@@ -835,7 +984,9 @@ function xDeaths(headers: Record<string, unknown> | undefined): Death[] {
     const record = entry as Record<string, unknown>;
     const time = record['time'];
     const seconds =
-      typeof time === 'object' && time !== null && typeof (time as { value?: unknown }).value === 'number'
+      typeof time === 'object' &&
+      time !== null &&
+      typeof (time as { value?: unknown }).value === 'number'
         ? (time as { value: number }).value
         : undefined;
     const keys = record['routing-keys'];
@@ -845,7 +996,9 @@ function xDeaths(headers: Record<string, unknown> | undefined): Death[] {
         queue: typeof record['queue'] === 'string' ? record['queue'] : '',
         count: typeof record['count'] === 'number' ? record['count'] : 0,
         time: seconds,
-        routingKeys: Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [],
+        routingKeys: Array.isArray(keys)
+          ? keys.filter((key): key is string => typeof key === 'string')
+          : [],
       },
     ];
   });

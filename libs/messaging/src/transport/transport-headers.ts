@@ -8,7 +8,9 @@ const OWN_HEADERS = new Set<string>(Object.values(TRANSPORT_HEADERS));
  * The application's headers of a message: strings and numbers only, without the transports' own
  * bookkeeping ({@link TRANSPORT_HEADERS}) and the broker's dead-lettering headers.
  */
-export function applicationHeaders(raw: Record<string, unknown> | undefined): Record<string, string | number> {
+export function applicationHeaders(
+  raw: Record<string, unknown> | undefined,
+): Record<string, string | number> {
   const headers: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(raw ?? {})) {
     if (OWN_HEADERS.has(name) || BROKER_HEADER.test(name)) continue;
@@ -21,12 +23,16 @@ export function applicationHeaders(raw: Record<string, unknown> | undefined): Re
 /** A non-negative integer header (e.g. `x-attempt`), 0 when absent or malformed. */
 export function counterHeader(raw: Record<string, unknown> | undefined, name: string): number {
   const value = raw?.[name];
-  const parsed = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
+  const parsed =
+    typeof value === 'number' || typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : 0;
 }
 
 /** A string header, or undefined. */
-export function stringHeader(raw: Record<string, unknown> | undefined, name: string): string | undefined {
+export function stringHeader(
+  raw: Record<string, unknown> | undefined,
+  name: string,
+): string | undefined {
   const value = raw?.[name];
   if (typeof value === 'string') return value;
   if (Buffer.isBuffer(value)) return value.toString('utf8');
@@ -39,7 +45,9 @@ export function stringHeader(raw: Record<string, unknown> | undefined, name: str
  */
 export function assertServiceName(service: string): void {
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(service)) {
-    throw new Error(`not a valid service name for a queue: ${JSON.stringify(service)} (letters, digits, - and _)`);
+    throw new Error(
+      `not a valid service name for a queue: ${JSON.stringify(service)} (letters, digits, - and _)`,
+    );
   }
 }
 
@@ -55,7 +63,7 @@ export function assertRetryDelays(delays: readonly number[]): void {
 /** The message of whatever was thrown, for logs and dead-letter reasons. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
 }
 
 /** Dead-letter reasons travel in a header; keep them to a readable size. */

@@ -10,7 +10,10 @@ export interface EventuallyOptions {
  * Calls `probe` until it returns without throwing (e.g. its `expect`s pass) and resolves with its
  * value; after `timeoutMs` rejects with the last failure. A poll with a deadline, never a fixed sleep.
  */
-export async function eventually<T>(probe: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  options: EventuallyOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const intervalMs = options.intervalMs ?? 20;
   const deadline = Date.now() + timeoutMs;

@@ -8,7 +8,8 @@ const run = promisify(execFile);
 /** `AMQP_URL` or the local broker. */
 export const AMQP_URL = process.env['AMQP_URL'] || 'amqp://guest:guest@127.0.0.1:5672';
 /** `DATABASE_URL` or the local PostgreSQL. */
-export const DATABASE_URL = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DATABASE_URL =
+  process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * A throw-away name `t_<label>_<ms base 36>_<hex>`: the shape the integration project's global
@@ -67,7 +68,11 @@ export async function createTestSchema(label: string): Promise<TestSchema> {
   } finally {
     await admin.end();
   }
-  const pool = new Pool({ connectionString: DATABASE_URL, max: 10, options: `-c search_path=${name}` });
+  const pool = new Pool({
+    connectionString: DATABASE_URL,
+    max: 10,
+    options: `-c search_path=${name}`,
+  });
   return {
     name,
     pool,

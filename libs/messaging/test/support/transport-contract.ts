@@ -1,5 +1,8 @@
 import type { Pool } from 'pg';
-import { startIntegrationConsumer, type IntegrationInbox } from '../../src/consumer/integration-consumer';
+import {
+  startIntegrationConsumer,
+  type IntegrationInbox,
+} from '../../src/consumer/integration-consumer';
 import {
   DELIVERY_LIMIT,
   PermanentError,
@@ -9,6 +12,7 @@ import {
   type Subscription,
 } from '../../src/transport';
 import { deferred, eventually } from './eventually';
+import { must, syncHandler } from './handlers';
 import { campaignDrafted, messageOf, plainMessage } from './integration-events';
 
 /** A transport under test plus what some cases need around it. */
@@ -34,13 +38,16 @@ interface Delivery extends InboundMessage {
 }
 
 /** Records what a handler was given. */
-function recorder(): { deliveries: Delivery[]; handler: (message: InboundMessage) => Promise<void> } {
+function recorder(): {
+  deliveries: Delivery[];
+  handler: (message: InboundMessage) => Promise<void>;
+} {
   const deliveries: Delivery[] = [];
   return {
     deliveries,
-    handler: async (message) => {
+    handler: syncHandler((message) => {
       deliveries.push({ ...message, at: Date.now() });
-    },
+    }),
   };
 }
 
@@ -53,8 +60,13 @@ export function defineTransportContract(name: string, harness: TransportHarness)
     let underTest: TransportUnderTest | undefined;
     const subscriptions: Subscription[] = [];
 
-    async function setUp(options: { retryDelaysMs?: number[]; deliveryLimit?: number } = {}): Promise<EventTransport> {
-      underTest = await harness.create({ retryDelaysMs: options.retryDelaysMs ?? [50, 100], ...(options.deliveryLimit ? { deliveryLimit: options.deliveryLimit } : {}) });
+    async function setUp(
+      options: { retryDelaysMs?: number[]; deliveryLimit?: number } = {},
+    ): Promise<EventTransport> {
+      underTest = await harness.create({
+        retryDelaysMs: options.retryDelaysMs ?? [50, 100],
+        ...(options.deliveryLimit ? { deliveryLimit: options.deliveryLimit } : {}),
+      });
       return underTest.transport;
     }
 
@@ -75,15 +87,39 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       const a = recorder();
       const b = recorder();
       const c = recorder();
-      await track(transport.subscribe({ service: 'svc-a', routingKeys: ['campaign.drafted.v1'], handler: a.handler }));
-      await track(transport.subscribe({ service: 'svc-b', routingKeys: ['campaign.*.v1'], handler: b.handler }));
-      await track(transport.subscribe({ service: 'svc-c', routingKeys: ['nomination.#'], handler: c.handler }));
-      const messages = [1, 2, 3].map((n) => plainMessage('campaign.drafted.v1', { n }, { 'x-trace': `t${n}`, tenant: 'bac-kan' }));
+      await track(
+        transport.subscribe({
+          service: 'svc-a',
+          routingKeys: ['campaign.drafted.v1'],
+          handler: a.handler,
+        }),
+      );
+      await track(
+        transport.subscribe({
+          service: 'svc-b',
+          routingKeys: ['campaign.*.v1'],
+          handler: b.handler,
+        }),
+      );
+      await track(
+        transport.subscribe({
+          service: 'svc-c',
+          routingKeys: ['nomination.#'],
+          handler: c.handler,
+        }),
+      );
+      const messages = [1, 2, 3].map((n) =>
+        plainMessage('campaign.drafted.v1', { n }, { 'x-trace': `t${n}`, tenant: 'bac-kan' }),
+      );
       await transport.publish(messages);
 
       await eventually(() => {
-        expect(a.deliveries.map((d) => d.messageId).sort()).toEqual(messages.map((m) => m.messageId).sort());
-        expect(b.deliveries.map((d) => d.messageId).sort()).toEqual(messages.map((m) => m.messageId).sort());
+        expect(a.deliveries.map((d) => d.messageId).sort()).toEqual(
+          messages.map((m) => m.messageId).sort(),
+        );
+        expect(b.deliveries.map((d) => d.messageId).sort()).toEqual(
+          messages.map((m) => m.messageId).sort(),
+        );
       });
       const first = a.deliveries.find((d) => d.messageId === messages[0]?.messageId);
       expect(first).toMatchObject({
@@ -96,21 +132,37 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       // A marker for svc-c: its queue is FIFO, so had the earlier messages reached it, they would come first.
       const marker = plainMessage('nomination.submitted.v1');
       await transport.publish([marker]);
-      await eventually(() => expect(c.deliveries.map((d) => d.messageId)).toEqual([marker.messageId]));
+      await eventually(() =>
+        expect(c.deliveries.map((d) => d.messageId)).toEqual([marker.messageId]),
+      );
       expect(a.deliveries).toHaveLength(3);
     });
 
     it('lets two instances of one service compete: each message handled once, both get some', async () => {
       const transport = await setUp();
-      const other = await underTest!.peer();
+      const other = await must(underTest).peer();
       const handledBy = new Map<string, string[]>();
       const instance = (label: string) => async (message: InboundMessage) => {
         handledBy.set(message.messageId, [...(handledBy.get(message.messageId) ?? []), label]);
         // Yield for a moment so the other instance is free to take the next one.
         await new Promise((resolve) => setImmediate(resolve));
       };
-      await track(transport.subscribe({ service: 'svc-a', routingKeys: ['work.#'], prefetch: 1, handler: instance('one') }));
-      await track(other.subscribe({ service: 'svc-a', routingKeys: ['work.#'], prefetch: 1, handler: instance('two') }));
+      await track(
+        transport.subscribe({
+          service: 'svc-a',
+          routingKeys: ['work.#'],
+          prefetch: 1,
+          handler: instance('one'),
+        }),
+      );
+      await track(
+        other.subscribe({
+          service: 'svc-a',
+          routingKeys: ['work.#'],
+          prefetch: 1,
+          handler: instance('two'),
+        }),
+      );
       const messages = Array.from({ length: 40 }, (_, n) => plainMessage('work.item.v1', { n }));
       await transport.publish(messages);
 
@@ -129,26 +181,42 @@ export function defineTransportContract(name: string, harness: TransportHarness)
         transport.subscribe({
           service: 'svc-a',
           routingKeys: ['campaign.drafted.v1'],
-          handler: async (message) => {
+          handler: syncHandler((message) => {
             failing.push({ ...message, at: Date.now() });
             if (message.attempt < 2) throw new Error(`fails at attempt ${message.attempt}`);
-          },
+          }),
         }),
       );
-      await track(transport.subscribe({ service: 'svc-b', routingKeys: ['campaign.#'], handler: other.handler }));
+      await track(
+        transport.subscribe({
+          service: 'svc-b',
+          routingKeys: ['campaign.#'],
+          handler: other.handler,
+        }),
+      );
       const message = plainMessage('campaign.drafted.v1', {}, { tenant: 'bac-kan' });
       await transport.publish([message]);
 
       await eventually(() => expect(failing.map((d) => d.attempt)).toEqual([0, 1, 2]));
-      const [first, second, third] = failing;
-      expect(third).toMatchObject({ messageId: message.messageId, routingKey: 'campaign.drafted.v1', body: message.body, headers: { tenant: 'bac-kan' } });
+      const [first, second, third] = [must(failing[0]), must(failing[1]), must(failing[2])];
+      expect(third).toMatchObject({
+        messageId: message.messageId,
+        routingKey: 'campaign.drafted.v1',
+        body: message.body,
+        headers: { tenant: 'bac-kan' },
+      });
       // Timers and TTLs never fire early; a few ms of clock granularity aside.
-      expect(second!.at - first!.at).toBeGreaterThanOrEqual(45);
-      expect(third!.at - second!.at).toBeGreaterThanOrEqual(95);
+      expect(second.at - first.at).toBeGreaterThanOrEqual(45);
+      expect(third.at - second.at).toBeGreaterThanOrEqual(95);
 
       const marker = plainMessage('campaign.marker.v1');
       await transport.publish([marker]);
-      await eventually(() => expect(other.deliveries.map((d) => d.messageId)).toEqual([message.messageId, marker.messageId]));
+      await eventually(() =>
+        expect(other.deliveries.map((d) => d.messageId)).toEqual([
+          message.messageId,
+          marker.messageId,
+        ]),
+      );
       expect(await transport.listDeadLetters('svc-a')).toEqual([]);
     });
 
@@ -159,28 +227,33 @@ export function defineTransportContract(name: string, harness: TransportHarness)
         transport.subscribe({
           service: 'svc-a',
           routingKeys: ['campaign.drafted.v1'],
-          handler: async (message) => {
+          handler: syncHandler((message) => {
             seen.push(message.attempt);
             throw new Error('the database is down');
-          },
+          }),
         }),
       );
       const message = plainMessage('campaign.drafted.v1', {}, { tenant: 'bac-kan' });
       await transport.publish([message]);
 
-      const [letter] = await eventually(async () => {
+      const letter = await eventually(async () => {
         const letters = await transport.listDeadLetters('svc-a');
         expect(letters).toHaveLength(1);
-        return letters;
+        return must(letters[0]);
       });
       expect(seen).toEqual([0, 1, 2]);
       expect(letter).toMatchObject({
         reason: 'retries-exhausted: the database is down',
         attempts: 3,
-        message: { messageId: message.messageId, routingKey: 'campaign.drafted.v1', body: message.body, headers: { tenant: 'bac-kan' } },
+        message: {
+          messageId: message.messageId,
+          routingKey: 'campaign.drafted.v1',
+          body: message.body,
+          headers: { tenant: 'bac-kan' },
+        },
       });
-      expect(typeof letter!.id).toBe('string');
-      expect(Date.parse(letter!.deadLetteredAt)).not.toBeNaN();
+      expect(typeof letter.id).toBe('string');
+      expect(Date.parse(letter.deadLetteredAt)).not.toBeNaN();
       expect(await transport.listDeadLetters('svc-b')).toEqual([]);
     });
 
@@ -192,16 +265,18 @@ export function defineTransportContract(name: string, harness: TransportHarness)
           service: 'svc-a',
           routingKeys: ['campaign.#'],
           prefetch: 1,
-          handler: async (message) => {
+          handler: syncHandler((message) => {
             seen.push(message.messageId);
             throw new PermanentError(`cannot ever handle ${message.routingKey}`);
-          },
+          }),
         }),
       );
       const first = plainMessage('campaign.drafted.v1');
       const second = plainMessage('campaign.opened.v1');
       await transport.publish([first]);
-      await eventually(async () => expect(await transport.listDeadLetters('svc-a')).toHaveLength(1));
+      await eventually(async () =>
+        expect(await transport.listDeadLetters('svc-a')).toHaveLength(1),
+      );
       await transport.publish([second]);
       const letters = await eventually(async () => {
         const listed = await transport.listDeadLetters('svc-a');
@@ -225,13 +300,19 @@ export function defineTransportContract(name: string, harness: TransportHarness)
         transport.subscribe({
           service: 'svc-a',
           routingKeys: ['campaign.drafted.v1'],
-          handler: async (message) => {
+          handler: syncHandler((message) => {
             deliveries.push(message);
             if (fail) throw new PermanentError('not yet');
-          },
+          }),
         }),
       );
-      await track(transport.subscribe({ service: 'svc-b', routingKeys: ['campaign.drafted.v1'], handler: other.handler }));
+      await track(
+        transport.subscribe({
+          service: 'svc-b',
+          routingKeys: ['campaign.drafted.v1'],
+          handler: other.handler,
+        }),
+      );
       const message = plainMessage('campaign.drafted.v1', {}, { tenant: 'bac-kan' });
       const keep = plainMessage('campaign.drafted.v1');
       await transport.publish([message, keep]);
@@ -240,7 +321,7 @@ export function defineTransportContract(name: string, harness: TransportHarness)
         expect(listed).toHaveLength(2);
         return listed;
       });
-      const letter = letters.find((l) => l.message.messageId === message.messageId)!;
+      const letter = must(letters.find((l) => l.message.messageId === message.messageId));
 
       fail = false;
       expect(await transport.replayDeadLetter('svc-a', 'no-such-dead-letter')).toBe(false);
@@ -253,11 +334,19 @@ export function defineTransportContract(name: string, harness: TransportHarness)
         headers: { tenant: 'bac-kan' },
         attempt: 0,
       });
-      expect((await transport.listDeadLetters('svc-a')).map((l) => l.message.messageId)).toEqual([keep.messageId]);
+      expect((await transport.listDeadLetters('svc-a')).map((l) => l.message.messageId)).toEqual([
+        keep.messageId,
+      ]);
       expect(await transport.replayDeadLetter('svc-a', letter.id)).toBe(false);
       const marker = plainMessage('campaign.drafted.v1');
       await transport.publish([marker]);
-      await eventually(() => expect(other.deliveries.map((d) => d.messageId)).toEqual([message.messageId, keep.messageId, marker.messageId]));
+      await eventually(() =>
+        expect(other.deliveries.map((d) => d.messageId)).toEqual([
+          message.messageId,
+          keep.messageId,
+          marker.messageId,
+        ]),
+      );
     });
 
     it('absorbs a duplicate delivery with the inbox: the effect happens once', async () => {
@@ -269,7 +358,8 @@ export function defineTransportContract(name: string, harness: TransportHarness)
         warn: () => undefined,
         error: () => undefined,
         debug: (message, context) => {
-          if (message === 'duplicate message ignored') duplicates.push(String(context?.['messageId']));
+          if (message === 'duplicate message ignored')
+            duplicates.push(String(context?.['messageId']));
         },
       };
       const service = `svc-inbox-${Math.random().toString(36).slice(2, 8)}`;
@@ -283,7 +373,10 @@ export function defineTransportContract(name: string, harness: TransportHarness)
           logger,
           handlers: {
             'campaign.drafted.v1': async (event, client) => {
-              await client.query('INSERT INTO effects (consumer, message_id, note) VALUES ($1, $2, $3)', [service, event.id, event.data.constructor.name]);
+              await client.query(
+                'INSERT INTO effects (consumer, message_id, note) VALUES ($1, $2, $3)',
+                [service, event.id, event.data.constructor.name],
+              );
             },
           },
         }),
@@ -293,7 +386,10 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       await transport.publish([messageOf(event)]);
 
       await eventually(() => expect(duplicates).toEqual([event.id]));
-      const { rows } = await pool.query<{ message_id: string; note: string }>('SELECT message_id, note FROM effects WHERE consumer = $1', [service]);
+      const { rows } = await pool.query<{ message_id: string; note: string }>(
+        'SELECT message_id, note FROM effects WHERE consumer = $1',
+        [service],
+      );
       expect(rows).toEqual([{ message_id: event.id, note: 'CampaignDraftedV1' }]);
     });
 
@@ -316,7 +412,13 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       await first.stop();
 
       const again = recorder();
-      await track(transport.subscribe({ service: 'svc-a', routingKeys: ['campaign.#'], handler: again.handler }));
+      await track(
+        transport.subscribe({
+          service: 'svc-a',
+          routingKeys: ['campaign.#'],
+          handler: again.handler,
+        }),
+      );
       await eventually(() => expect(again.deliveries).toHaveLength(2));
       expect(again.deliveries.map((d) => d.messageId)).toEqual(messages.map((m) => m.messageId));
       expect(again.deliveries.every((d) => d.redelivered && d.attempt === 0)).toBe(true);
@@ -324,7 +426,12 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       // The stopped consumer's late completion settles nothing: no third delivery, no dead letter.
       const marker = plainMessage('campaign.marker.v1');
       await transport.publish([marker]);
-      await eventually(() => expect(again.deliveries.map((d) => d.messageId)).toEqual([...messages.map((m) => m.messageId), marker.messageId]));
+      await eventually(() =>
+        expect(again.deliveries.map((d) => d.messageId)).toEqual([
+          ...messages.map((m) => m.messageId),
+          marker.messageId,
+        ]),
+      );
       expect(await transport.listDeadLetters('svc-a')).toEqual([]);
     });
 
@@ -348,22 +455,37 @@ export function defineTransportContract(name: string, harness: TransportHarness)
         expect(inbound.redelivered).toBe(round > 0);
         await crashing.stop();
       }
-      const [letter] = await eventually(async () => {
+      const letter = await eventually(async () => {
         const letters = await transport.listDeadLetters('svc-a');
         expect(letters).toHaveLength(1);
-        return letters;
+        return must(letters[0]);
       });
       expect(letter).toMatchObject({
         reason: DELIVERY_LIMIT,
-        message: { messageId: message.messageId, routingKey: 'campaign.drafted.v1', body: message.body, headers: { tenant: 'bac-kan' } },
+        message: {
+          messageId: message.messageId,
+          routingKey: 'campaign.drafted.v1',
+          body: message.body,
+          headers: { tenant: 'bac-kan' },
+        },
       });
-      expect(letter!.attempts).toBe(2);
+      expect(letter.attempts).toBe(2);
       expect(await transport.listDeadLetters('svc-a')).toEqual([letter]);
 
       const after = recorder();
-      await track(transport.subscribe({ service: 'svc-a', routingKeys: ['campaign.#'], handler: after.handler }));
-      expect(await transport.replayDeadLetter('svc-a', letter!.id)).toBe(true);
-      await eventually(() => expect(after.deliveries.map((d) => [d.messageId, d.attempt, d.redelivered])).toEqual([[message.messageId, 0, false]]));
+      await track(
+        transport.subscribe({
+          service: 'svc-a',
+          routingKeys: ['campaign.#'],
+          handler: after.handler,
+        }),
+      );
+      expect(await transport.replayDeadLetter('svc-a', letter.id)).toBe(true);
+      await eventually(() =>
+        expect(after.deliveries.map((d) => [d.messageId, d.attempt, d.redelivered])).toEqual([
+          [message.messageId, 0, false],
+        ]),
+      );
       expect(await transport.listDeadLetters('svc-a')).toEqual([]);
     });
 
@@ -374,8 +496,18 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       const alsoLost = plainMessage('nobody.listens.v2');
       await transport.publish([lost, alsoLost]);
       const expected = [
-        { messageId: lost.messageId, routingKey: 'nobody.listens.v1', body: lost.body, headers: { tenant: 'bac-kan' } },
-        { messageId: alsoLost.messageId, routingKey: 'nobody.listens.v2', body: alsoLost.body, headers: {} },
+        {
+          messageId: lost.messageId,
+          routingKey: 'nobody.listens.v1',
+          body: lost.body,
+          headers: { tenant: 'bac-kan' },
+        },
+        {
+          messageId: alsoLost.messageId,
+          routingKey: 'nobody.listens.v2',
+          body: alsoLost.body,
+          headers: {},
+        },
       ];
       expect(await transport.listUnroutable()).toEqual(expected);
       expect(await transport.listUnroutable()).toEqual(expected);
