@@ -4,7 +4,8 @@ import { systemClock, type Clock } from './clock';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-row';
 import { LogFollower, type FollowOptions } from './log-follower';
 import { logPositionFromToken, logPositionToToken } from './log-position';
-import { quoteSchema } from './schema-name';
+import { type EventStoreLogger, stderrLogger } from './logger';
+import { notifyChannel, quoteSchema } from './schema-name';
 import type {
   AppendMetadata,
   AppendResult,
@@ -34,11 +35,13 @@ export interface EventStoreOptions {
   upcasters?: UpcasterRegistry;
   /** The service name in read-your-writes tokens (`<service>:<xid>.<position>`). */
   service?: string;
+  /** Where a failed wake-up notification is reported (default stderr). */
+  logger?: EventStoreLogger;
 }
 
 /** Options of {@link EventStore.append}. */
 export interface AppendOptions {
-  /** Append inside the caller's transaction; the caller commits (and the NOTIFY fires then). */
+  /** Append inside the caller's transaction; the caller commits (and the NOTIFY is delivered then). */
   client?: PoolClient;
 }
 
@@ -79,6 +82,10 @@ export class EventStore {
   private readonly clock: Clock;
   private readonly service: string | undefined;
   private readonly s: string;
+  private readonly channel: string;
+  private readonly logger: EventStoreLogger;
+  private notifyInFlight = false;
+  private notifyAgain = false;
 
   constructor(options: EventStoreOptions) {
     this.pool = options.pool;
@@ -87,6 +94,8 @@ export class EventStore {
     this.clock = options.clock ?? systemClock;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.service = options.service;
+    this.channel = notifyChannel(options.schema);
+    this.logger = options.logger ?? stderrLogger;
   }
 
   /**
@@ -150,11 +159,52 @@ export class EventStore {
     if (last === undefined || row.next_version === null) {
       throw new Error('append_to_stream reported success without positions');
     }
+    if (options.client) {
+      // Delivered when the caller commits (never if it rolls back).
+      await options.client.query('SELECT pg_notify($1, $2)', [this.channel, row.transaction_id]);
+    } else {
+      this.announceCommitted();
+    }
     return {
       nextVersion: Number(row.next_version),
       lastPosition: { transactionId, globalPosition: last },
       globalPositions,
     };
+  }
+
+  /**
+   * Wakes the followers of this log after an own-transaction append has committed. NOTIFY is not
+   * sent inside the append: PostgreSQL serialises the commits of every transaction that notified
+   * (a database-wide lock held through the WAL flush), which would turn group commit into one
+   * commit at a time. Instead one notification at a time goes out from a separate, read-only
+   * statement (no WAL flush), and appends that commit meanwhile are covered by the next one.
+   */
+  private announceCommitted(): void {
+    if (this.pool.ending) return;
+    if (this.notifyInFlight) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifyInFlight = true;
+    void this.sendNotifications();
+  }
+
+  private async sendNotifications(): Promise<void> {
+    try {
+      do {
+        this.notifyAgain = false;
+        await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, 'append']);
+      } while (this.notifyAgain && !this.pool.ending);
+    } catch (error) {
+      // Followers fall back to their poll; nothing is lost, only the wake-up is late.
+      if (this.pool.ending) return;
+      this.logger.warn('event store: wake-up notification failed', {
+        schema: this.schema,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      this.notifyInFlight = false;
+    }
   }
 
   /** A stream's events in version order, upcast. Empty when the stream does not exist. */

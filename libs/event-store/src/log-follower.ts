@@ -74,6 +74,8 @@ export class LogFollower {
   private control: Client | null = null;
   private owner = false;
   private position: LogPosition | null = null;
+  /** Set when the stored checkpoint moved under us; reloaded at the top of the next round. */
+  private positionStale = false;
   private woken = false;
   private wakeIdle: (() => void) | null = null;
   private readonly progressWaiters = new Set<() => void>();
@@ -163,6 +165,10 @@ export class LogFollower {
     let pendingDelay = PENDING_POLL_START_MS;
     while (this.running) {
       try {
+        if (this.positionStale) {
+          this.position = await this.checkpoint();
+          this.positionStale = false;
+        }
         if (!this.owner && !(await this.tryAcquire())) {
           await this.idle(this.pollIntervalMs, true);
           continue;
@@ -185,7 +191,7 @@ export class LogFollower {
             consumer: this.consumer,
             ownerId: this.ownerId,
           });
-          await this.reloadPosition();
+          this.positionStale = true;
           continue;
         }
         failures += 1;
@@ -283,10 +289,6 @@ export class LogFollower {
       position: this.position,
     });
     return true;
-  }
-
-  private async reloadPosition(): Promise<void> {
-    this.position = await this.checkpoint();
   }
 
   private async ensureControl(): Promise<Client> {

@@ -246,3 +246,67 @@ describe('two followers with one consumer name', () => {
     expect(owner.rows).toEqual([{ owner_id: 'b' }]);
   });
 });
+
+describe('checkpoint compare-and-set', () => {
+  it('keeps a stale owner from moving progress: its write is refused and it reloads the stored position', async () => {
+    const consumer = `stale-${randomUUID()}`;
+    const logger = new MemoryLogger();
+    const ref = newRef();
+    const first = await db.store.append(ref, 'no-stream', [{ type: 'First', data: 1 }]);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handledTypes: string[] = [];
+    let holding = false;
+    const follower = track(
+      db.store.follow({
+        consumer,
+        logger,
+        transactional: false,
+        handle: async (events) => {
+          const mine = events.filter((event) => event.streamId === ref.streamId);
+          handledTypes.push(...mine.map((event) => event.type));
+          if (mine.some((event) => event.type === 'Second')) {
+            holding = true;
+            await gate;
+          }
+        },
+      }),
+    );
+    await follower.start();
+    expect(await follower.waitFor(first.lastPosition, 10_000)).toBe(true);
+
+    const second = await db.store.append(ref, 1, [{ type: 'Second', data: 2 }]);
+    await eventually(
+      () => holding,
+      10_000,
+      () => 'the follower to hold the second batch',
+    );
+    // Meanwhile "another owner" has already moved the checkpoint past the second event.
+    await db.pool.query(
+      `UPDATE "${db.schema}".checkpoints SET transaction_id = $2::xid8, global_position = $3::bigint, owner_id = 'other'
+        WHERE consumer = $1`,
+      [
+        consumer,
+        second.lastPosition.transactionId.toString(),
+        second.lastPosition.globalPosition.toString(),
+      ],
+    );
+    release();
+    await eventually(
+      () => logger.entries.some((entry) => entry.message.includes('checkpoint moved')),
+      10_000,
+      () => 'the refused checkpoint write to be reported',
+    );
+    const stored = await db.pool.query(
+      `SELECT owner_id FROM "${db.schema}".checkpoints WHERE consumer = $1`,
+      [consumer],
+    );
+    expect(stored.rows).toEqual([{ owner_id: 'other' }]);
+
+    const third = await db.store.append(ref, 2, [{ type: 'Third', data: 3 }]);
+    expect(await follower.waitFor(third.lastPosition, 10_000)).toBe(true);
+    expect(handledTypes).toEqual(['First', 'Second', 'Third']);
+  });
+});

@@ -176,9 +176,6 @@ export class CreateEventStore1764100000000 implements MigrationInterface {
         SELECT array_agg(i.global_position ORDER BY i.stream_position) INTO v_positions
           FROM inserted AS i;
 
-        -- Delivered at commit only; consumers still read below the xid horizon.
-        PERFORM pg_notify('${channel}', v_xid::text);
-
         RETURN QUERY SELECT 'ok'::text, v_version - v_count, v_version, v_xid, v_positions;
       END
       $fn$`);
