@@ -31,6 +31,13 @@ a table that puts our code next to a reference measured **in the same run on the
 Numbers from a small shared VM (database, broker and Node on the same cores) are for comparing
 runs and spotting regressions, not for capacity planning. The goals come from the design notes
 (\`event-sourcing.md\` §11).
+
+Under each table: latencies, conflicts, CPU (this Node process in cores; the whole machine's busy
+share) and what the benchmark's PostgreSQL backends were waiting on, sampled from
+\`pg_stat_activity\` every 100 ms (\`Lock:object\` = the database-wide lock NOTIFY takes at commit;
+\`IO:WALSync\` / \`LWLock:WALWrite\` = flushing WAL or waiting for another backend's flush, i.e. group
+commit; \`Lock:extend\` = extending the table). The load average and other sessions are recorded
+too: on a shared machine they explain much of the run-to-run spread.
 `;
 
 /** Formats a rate: `12,345/s`. */

@@ -9,6 +9,15 @@ const root = path.resolve(__dirname, '..');
 const swc = path.join(root, 'node_modules', '.bin', 'swc');
 execFileSync(
   swc,
-  ['services', 'libs', 'bench', '-d', 'dist', '--quiet', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts'],
+  [
+    'services',
+    'libs',
+    'bench',
+    '-d',
+    'dist',
+    '--quiet',
+    '--ignore',
+    '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts',
+  ],
   { cwd: root, stdio: 'inherit' },
 );

@@ -14,7 +14,12 @@ interface Started {
 
 /** Starts `npm start`'s program as a newcomer would: no DATABASE_URL, no AMQP_URL. */
 function startAllInOne(dataDir: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.AMQP_URL;
   const child = spawn(process.execPath, [path.join(root, 'dist/services/all-in-one/src/main.js')], {
@@ -31,7 +36,9 @@ function startAllInOne(dataDir: string): Promise<Started> {
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`all-in-one exited with ${String(code)} before it was ready:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`all-in-one exited with ${String(code)} before it was ready:\n${output}`)),
+    );
   });
 }
 
@@ -52,13 +59,17 @@ describe('all-in-one (npm start)', () => {
   let running: Started | undefined;
 
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.js')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   });
 
   afterAll(async () => {
     if (running) await stop(running.child);
     const location = path.join(dataDir, 'postgres.location');
-    if (existsSync(location)) rmSync(path.dirname(readFileSync(location, 'utf8').trim()), { recursive: true, force: true });
+    if (existsSync(location))
+      rmSync(path.dirname(readFileSync(location, 'utf8').trim()), { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -79,7 +90,9 @@ describe('all-in-one (npm start)', () => {
       .get(`/api/v1/campaigns/${id}/status`)
       .query({ minPosition: position })
       .expect(200);
-    expect(status.body).toMatchObject({ campaign: { id, status: 'draft', title: 'Tổ chức đợt thi đua năm 2021' } });
+    expect(status.body).toMatchObject({
+      campaign: { id, status: 'draft', title: 'Tổ chức đợt thi đua năm 2021' },
+    });
 
     expect(await stop(running.child)).toBe(0);
     running = await startAllInOne(dataDir);

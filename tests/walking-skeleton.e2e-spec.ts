@@ -15,6 +15,7 @@ import {
   type TestVhost,
 } from '@ttkt/testing';
 import request from 'supertest';
+import type { App } from 'supertest/types';
 import { startCampaignService } from '../services/campaign/src/campaign.service';
 import { startDashboardService } from '../services/dashboard/src/dashboard.service';
 import { startGateway, type RunningGateway } from '../services/gateway/src/gateway';
@@ -32,6 +33,7 @@ describe('walking skeleton over RabbitMQ and PostgreSQL', () => {
   let sender: CommandSender;
   let gateway: RunningGateway;
   let http: INestApplication;
+  const server = (): App => http.getHttpServer() as App;
 
   beforeAll(async () => {
     vhost = await createTestVhost('skeleton');
@@ -70,22 +72,40 @@ describe('walking skeleton over RabbitMQ and PostgreSQL', () => {
 
   it('drafts the Bắc Kạn plan and reads its status at the returned position', async () => {
     const plan = loadBacKanFixture() as { campaign: Record<string, unknown> };
-    const { documentType: _type, planNumber: _number, issuedOn: _on, issuedAt: _at, ...draft } = plan.campaign;
-    const created = await request(http.getHttpServer())
+    const {
+      documentType: _type,
+      planNumber: _number,
+      issuedOn: _on,
+      issuedAt: _at,
+      ...draft
+    } = plan.campaign;
+    const created = await request(server())
       .post('/api/v1/campaigns')
       .send({ ...draft, agencyId: 'skhcn-bac-kan' })
       .expect(201);
-    const body = created.body as { id: string; status: string; version: number; position: string; title: string };
+    const body = created.body as {
+      id: string;
+      status: string;
+      version: number;
+      position: string;
+      title: string;
+    };
     expect(body).toMatchObject({ status: 'draft', version: 1, title: draft.title });
     expect(body.position).toMatch(/^campaign:\d+\.\d+$/);
     expect(created.headers.location).toBe(`/api/v1/campaigns/${body.id}`);
 
-    const status = await request(http.getHttpServer())
+    const status = await request(server())
       .get(`/api/v1/campaigns/${body.id}/status`)
       .query({ minPosition: body.position })
       .expect(200);
     expect(status.body).toMatchObject({
-      campaign: { id: body.id, agencyId: 'skhcn-bac-kan', title: draft.title, status: 'draft', version: 1 },
+      campaign: {
+        id: body.id,
+        agencyId: 'skhcn-bac-kan',
+        title: draft.title,
+        status: 'draft',
+        version: 1,
+      },
     });
     expect((status.body as { position: string[] }).position).toEqual(
       expect.arrayContaining([expect.stringMatching(/^campaign:/)]),
@@ -93,26 +113,32 @@ describe('walking skeleton over RabbitMQ and PostgreSQL', () => {
   });
 
   it('answers 404 problem+json for a campaign nobody drafted', async () => {
-    const response = await request(http.getHttpServer())
+    const response = await request(server())
       .get('/api/v1/campaigns/1b4e28ba-2fa1-11d2-883f-0016d3cca427/status')
       .expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'not-found', status: 404, title: 'Không tìm thấy' });
+    expect(response.body).toMatchObject({
+      type: 'not-found',
+      status: 404,
+      title: 'Không tìm thấy',
+    });
   });
 
   it('refuses a draft without title with the failing path, in English on request', async () => {
-    const response = await request(http.getHttpServer())
+    const response = await request(server())
       .post('/api/v1/campaigns')
       .set('Accept-Language', 'en')
       .send({ agencyId: 'skhcn-bac-kan', unknownField: 1 })
       .expect(400);
     expect(response.body).toMatchObject({ type: 'validation-failed', title: 'Validation failed' });
-    const paths = new Set((response.body as { errors: { path: string }[] }).errors.map((e) => e.path));
+    const paths = new Set(
+      (response.body as { errors: { path: string }[] }).errors.map((e) => e.path),
+    );
     expect([...paths].sort()).toEqual(['title', 'unknownField']);
   });
 
   it('answers 503 with Retry-After when the read model has not reached minPosition', async () => {
-    const response = await request(http.getHttpServer())
+    const response = await request(server())
       .get('/api/v1/campaigns/1b4e28ba-2fa1-11d2-883f-0016d3cca427/status')
       .query({ minPosition: 'campaign:999999999.999999999' })
       .expect(503);

@@ -1,6 +1,12 @@
 import { createTestSchema, eventually, testDatabaseUrl, type TestSchema } from '@ttkt/testing';
 import { Pool } from 'pg';
-import { InProcessTransport, PermanentError, PostgresJournal, type InboundMessage, type OutboundMessage } from '../src';
+import {
+  InProcessTransport,
+  PermanentError,
+  PostgresJournal,
+  type InboundMessage,
+  type OutboundMessage,
+} from '../src';
 
 function message(id: string): OutboundMessage {
   return {
@@ -34,7 +40,10 @@ describe('in-process transport with a PostgreSQL journal', () => {
 
   /** A transport on the shared journal, as a process start would build it. */
   async function start(): Promise<InProcessTransport> {
-    const transport = new InProcessTransport({ journal: new PostgresJournal(pool, schema.name), retryDelaysMs: [20] });
+    const transport = new InProcessTransport({
+      journal: new PostgresJournal(pool, schema.name),
+      retryDelaysMs: [20],
+    });
     transports.push(transport);
     await transport.declareService('dashboard', ['campaign.*.v1']);
     await transport.restore();
@@ -78,7 +87,10 @@ describe('in-process transport with a PostgreSQL journal', () => {
       service: 'dashboard',
       routingKeys: ['campaign.*.v1'],
       handler: (inbound) => {
-        redelivered.push({ n: (JSON.parse(inbound.body) as { n: string }).n, redelivered: inbound.redelivered });
+        redelivered.push({
+          n: (JSON.parse(inbound.body) as { n: string }).n,
+          redelivered: inbound.redelivered,
+        });
         return Promise.resolve();
       },
     });

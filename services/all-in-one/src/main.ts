@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   Logger.overrideLogger(levels);
   const dataDir = process.env.DATA_DIR ?? './.data';
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be a TCP port');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('PORT must be a TCP port');
 
   let embedded: EmbeddedDatabase | undefined;
   const databaseUrl =
@@ -44,15 +45,20 @@ async function main(): Promise<void> {
   const prefix = process.env.AMQP_PREFIX ?? 'ttkt';
   const broker = new InProcessRpcBroker();
   // The in-process transport journals its queues in the database, so a crash loses no message.
-  const journalPool = amqpUrl ? undefined : new Pool({ connectionString: databaseUrl, max: 4, application_name: 'transport' });
-  journalPool?.on('error', (error) => logger.warn(`transport journal: idle connection lost: ${error.message}`));
+  const journalPool = amqpUrl
+    ? undefined
+    : new Pool({ connectionString: databaseUrl, max: 4, application_name: 'transport' });
+  journalPool?.on('error', (error) =>
+    logger.warn(`transport journal: idle connection lost: ${error.message}`),
+  );
   let inProcess: InProcessTransport | undefined;
   if (journalPool) {
     const journal = new PostgresJournal(journalPool, 'transport');
     await journal.migrate();
     inProcess = new InProcessTransport({ journal });
   }
-  const transport: EventTransport = inProcess ?? new RabbitTransport({ url: amqpUrl ?? '', prefix, connectionName: 'all-in-one' });
+  const transport: EventTransport =
+    inProcess ?? new RabbitTransport({ url: amqpUrl ?? '', prefix, connectionName: 'all-in-one' });
   // Bind every consumer's queue before any relay publishes: a message nobody is bound for yet
   // would land in the unroutable queue.
   for (const { name, consumes } of SERVICES) {
@@ -60,16 +66,23 @@ async function main(): Promise<void> {
   }
   if (inProcess) {
     const restored = await inProcess.restore();
-    if (restored.queued > 0) logger.log(`redelivering ${restored.queued} message(s) queued before the last stop`);
+    if (restored.queued > 0)
+      logger.log(`redelivering ${restored.queued} message(s) queued before the last stop`);
   }
   const rpcFor = (service: string) =>
-    amqpUrl ? rpcServerOptions({ kind: 'rmq', url: amqpUrl, prefix, service }) : rpcServerOptions({ kind: 'in-process', broker, service });
+    amqpUrl
+      ? rpcServerOptions({ kind: 'rmq', url: amqpUrl, prefix, service })
+      : rpcServerOptions({ kind: 'in-process', broker, service });
 
   const running: RunningService[] = [];
   for (const { name, start } of SERVICES) {
-    running.push(await start({ databaseUrl, schema: name, transport, rpc: rpcFor(name), logger: levels }));
+    running.push(
+      await start({ databaseUrl, schema: name, transport, rpc: rpcFor(name), logger: levels }),
+    );
   }
-  const sender = amqpUrl ? createRpcClient({ kind: 'rmq', url: amqpUrl, prefix }) : createRpcClient({ kind: 'in-process', broker });
+  const sender = amqpUrl
+    ? createRpcClient({ kind: 'rmq', url: amqpUrl, prefix })
+    : createRpcClient({ kind: 'in-process', broker });
   const gateway = await startGateway({ sender, port, logger: levels });
   const base = gateway.url ?? `http://localhost:${port}`;
 
@@ -104,6 +117,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  new Logger('all-in-one').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  new Logger('all-in-one').error(
+    error instanceof Error ? (error.stack ?? error.message) : String(error),
+  );
   process.exit(1);
 });

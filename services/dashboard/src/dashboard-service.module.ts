@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CAMPAIGN_DRAFTED_V1, type CampaignDraftedV1, type IntegrationEvent } from '@ttkt/contracts';
+import {
+  CAMPAIGN_DRAFTED_V1,
+  type CampaignDraftedV1,
+  type IntegrationEvent,
+} from '@ttkt/contracts';
 import { INTEGRATION_HANDLERS, type IntegrationHandlers } from '@ttkt/messaging';
 import { CampaignStatusProjection } from './read-models/campaign-status/campaign-status.projection';
 import { CampaignStatusQueryController } from './read-models/campaign-status/campaign-status.query';
@@ -19,10 +23,16 @@ export const DASHBOARD_CONSUMES = [CAMPAIGN_DRAFTED_V1];
     {
       provide: INTEGRATION_HANDLERS,
       inject: [ReceivedEventsRecorder, CampaignStatusProjection],
-      useFactory: (recorder: ReceivedEventsRecorder, campaignStatus: CampaignStatusProjection): IntegrationHandlers => ({
+      useFactory: (
+        recorder: ReceivedEventsRecorder,
+        campaignStatus: CampaignStatusProjection,
+      ): IntegrationHandlers => ({
         [CAMPAIGN_DRAFTED_V1]: async (event, client) => {
           await recorder.record(event, client);
-          await campaignStatus.onCampaignDrafted(event as IntegrationEvent<CampaignDraftedV1>, client);
+          await campaignStatus.onCampaignDrafted(
+            event as IntegrationEvent<CampaignDraftedV1>,
+            client,
+          );
         },
       }),
     },

@@ -41,7 +41,9 @@ export async function migrateDashboard(pool: Pool, schema: string): Promise<void
       );
     `);
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`${schema}.dashboard-migrations`]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`${schema}.dashboard-migrations`])
+      .catch(() => undefined);
     client.release();
   }
 }

@@ -24,17 +24,22 @@ export interface RunningGateway {
 
 /** Starts the gateway: the public API under /api/v1, OpenAPI at /api/docs, health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(options.sender), {
-    logger: options.logger ?? ['error', 'warn'],
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    GatewayModule.forRoot(options.sender),
+    {
+      logger: options.logger ?? ['error', 'warn'],
+      abortOnError: false,
+    },
+  );
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '2mb' });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Thi đua – Khen thưởng API')
-      .setDescription('Emulation and commendation campaigns: plans, nominations, reviews, decisions, documents.')
+      .setDescription(
+        'Emulation and commendation campaigns: plans, nominations, reviews, decisions, documents.',
+      )
       .setVersion('1')
       .build(),
   );

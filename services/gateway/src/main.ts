@@ -11,7 +11,11 @@ async function main(): Promise<void> {
     logger.error('gateway: AMQP_URL must be an amqp:// URL and PORT a TCP port');
     process.exit(1);
   }
-  const sender = createRpcClient({ kind: 'rmq', url: amqpUrl, prefix: process.env.AMQP_PREFIX ?? 'ttkt' });
+  const sender = createRpcClient({
+    kind: 'rmq',
+    url: amqpUrl,
+    prefix: process.env.AMQP_PREFIX ?? 'ttkt',
+  });
   const levels = nestLogLevels(process.env.LOG_LEVEL ?? 'info');
   const gateway = await startGateway({ sender, port, logger: levels });
   logger.log(`gateway ready at ${gateway.url ?? port}`);

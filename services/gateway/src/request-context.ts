@@ -17,7 +17,8 @@ export class RequestContext {
 
   constructor(@Inject(REQUEST) private readonly request: Request) {
     const header = request.headers['x-request-id'];
-    this.correlationId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    this.correlationId =
+      typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
   }
 
   tenantId(): string {

@@ -14,7 +14,8 @@ import {
 } from 'class-validator';
 
 /** The routing-key form every integration event uses: `<service>.<fact>.v<n>`, e.g. `campaign.drafted.v1`. */
-export const ROUTING_KEY_PATTERN = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*\.v[1-9][0-9]*$/;
+export const ROUTING_KEY_PATTERN =
+  /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*\.v[1-9][0-9]*$/;
 
 /** Builds a routing key from its parts: `routingKey('campaign', 'drafted', 1)` → `campaign.drafted.v1`. */
 export function routingKey(service: string, fact: string, version: number): string {

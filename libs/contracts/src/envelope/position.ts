@@ -26,16 +26,17 @@ export function formatPosition(
 
 /** Parses a token; `undefined` when it is not one. */
 export function parsePosition(token: string): ParsedPosition | undefined {
-  const match = TOKEN.exec(token);
-  if (!match) return undefined;
-  const [, service, xid, pos] = match;
-  return { service: service!, transactionId: BigInt(xid!), globalPosition: BigInt(pos!) };
+  const [, service, xid, pos] = TOKEN.exec(token) ?? [];
+  if (service === undefined || xid === undefined || pos === undefined) return undefined;
+  return { service, transactionId: BigInt(xid), globalPosition: BigInt(pos) };
 }
 
 /** Orders two positions of the same service: negative, zero or positive. Throws across services. */
 export function comparePositions(a: ParsedPosition, b: ParsedPosition): number {
   if (a.service !== b.service) {
-    throw new Error(`positions of different services are not comparable: ${a.service}, ${b.service}`);
+    throw new Error(
+      `positions of different services are not comparable: ${a.service}, ${b.service}`,
+    );
   }
   if (a.transactionId !== b.transactionId) return a.transactionId < b.transactionId ? -1 : 1;
   if (a.globalPosition !== b.globalPosition) return a.globalPosition < b.globalPosition ? -1 : 1;

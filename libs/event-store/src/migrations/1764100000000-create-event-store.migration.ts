@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { notifyChannel } from '../schema-name';
-import { migrationSchema, migrationSchemaName } from './migration-schema';
+import { migrationSchema } from './migration-schema';
 
 /**
  * The event store's tables and its append function, in the DataSource's schema.
@@ -16,7 +15,6 @@ export class CreateEventStore1764100000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = migrationSchema(queryRunner);
-    const channel = notifyChannel(migrationSchemaName(queryRunner));
 
     await queryRunner.query(`
       CREATE TABLE ${s}.streams (

@@ -12,7 +12,10 @@ export function validateCommand<T extends object>(type: new () => T, payload: un
   const instance = plainToInstance(type, payload ?? {});
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
-    throw new DomainRpcError({ code: 'validation-failed', errors: flattenValidationErrors(errors) });
+    throw new DomainRpcError({
+      code: 'validation-failed',
+      errors: flattenValidationErrors(errors),
+    });
   }
   return instance;
 }
@@ -21,7 +24,10 @@ export function validateCommand<T extends object>(type: new () => T, payload: un
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ValidationIssue[] {
   return errors.flatMap((error) => {
     const path = joinPath(parent, error.property);
-    const own = Object.keys(error.constraints ?? {}).map((constraint) => ({ path, message: constraint }));
+    const own = Object.keys(error.constraints ?? {}).map((constraint) => ({
+      path,
+      message: constraint,
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }

@@ -17,7 +17,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
  * line per module and route) is left out; `debug` shows it.
  */
 export function nestLogLevels(level: string): LogLevel[] {
-  const mapped: LogLevel = level === 'info' ? 'warn' : level === 'trace' ? 'verbose' : (level as LogLevel);
+  const mapped: LogLevel =
+    level === 'info' ? 'warn' : level === 'trace' ? 'verbose' : (level as LogLevel);
   const index = LEVELS.indexOf(mapped);
   return LEVELS.slice(0, index < 0 ? 3 : index + 1);
 }
@@ -35,12 +36,21 @@ export async function runStandalone(
   try {
     const config = loadServiceConfig(service, process.env, defaults);
     Logger.overrideLogger(nestLogLevels(config.logLevel));
-    const transport = new RabbitTransport({ url: config.amqpUrl, prefix: config.amqpPrefix, connectionName: service });
+    const transport = new RabbitTransport({
+      url: config.amqpUrl,
+      prefix: config.amqpPrefix,
+      connectionName: service,
+    });
     const running = await start({
       databaseUrl: config.databaseUrl,
       schema: config.schema,
       transport,
-      rpc: rpcServerOptions({ kind: 'rmq', url: config.amqpUrl, prefix: config.amqpPrefix, service }),
+      rpc: rpcServerOptions({
+        kind: 'rmq',
+        url: config.amqpUrl,
+        prefix: config.amqpPrefix,
+        service,
+      }),
       httpPort: config.port,
       logger: nestLogLevels(config.logLevel),
     });

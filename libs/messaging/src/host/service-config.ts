@@ -33,9 +33,11 @@ export function loadServiceConfig(
   const amqpUrl = env.AMQP_URL ?? '';
   if (!/^amqps?:\/\//.test(amqpUrl)) problems.push('AMQP_URL must be an amqp:// URL');
   const port = Number(env.PORT ?? defaults.port);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) problems.push('PORT must be a TCP port');
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    problems.push('PORT must be a TCP port');
   const schema = env[`${prefix}_DATABASE_SCHEMA`] ?? service.replace(/-/g, '_');
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) problems.push(`${prefix}_DATABASE_SCHEMA must be a plain identifier`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema))
+    problems.push(`${prefix}_DATABASE_SCHEMA must be a plain identifier`);
   if (problems.length > 0) {
     throw new ConfigError(`${service}: ${problems.join('; ')}`);
   }

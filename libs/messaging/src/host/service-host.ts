@@ -13,7 +13,13 @@ import {
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { IntegrationEvent } from '@ttkt/contracts';
-import { EventStore, Inbox, migrateEventStore, type Clock, type StoredEvent } from '@ttkt/event-store';
+import {
+  EventStore,
+  Inbox,
+  migrateEventStore,
+  type Clock,
+  type StoredEvent,
+} from '@ttkt/event-store';
 import { Pool, type PoolClient } from 'pg';
 import { startIntegrationConsumer } from '../consumer/integration-consumer';
 import { OutboxRelay } from '../relay/outbox-relay';
@@ -31,7 +37,10 @@ export interface ServiceInfrastructure {
 }
 
 /** Handlers of integration events a service consumes, by routing key; each runs in the inbox's transaction. */
-export type IntegrationHandlers = Record<string, (event: IntegrationEvent, client: PoolClient) => Promise<void>>;
+export type IntegrationHandlers = Record<
+  string,
+  (event: IntegrationEvent, client: PoolClient) => Promise<void>
+>;
 
 /** DI token under which a consuming service provides its {@link IntegrationHandlers}. */
 export const INTEGRATION_HANDLERS = Symbol('INTEGRATION_HANDLERS');
@@ -88,17 +97,29 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
   });
   // An idle client can lose its connection (a restart of PostgreSQL); the pool drops it and the
   // next query opens a new one. Unhandled, the event would end the process.
-  pool.on('error', (error) => hostLogger.warn(`${service}: idle database connection lost: ${error.message}`));
+  pool.on('error', (error) =>
+    hostLogger.warn(`${service}: idle database connection lost: ${error.message}`),
+  );
   const clock = options.clock ?? systemClock;
   const store = new EventStore({ pool, schema, clock, service });
-  const infrastructure: ServiceInfrastructure = { service, schema, pool, store, transport: options.transport, clock };
+  const infrastructure: ServiceInfrastructure = {
+    service,
+    schema,
+    pool,
+    store,
+    transport: options.transport,
+    clock,
+  };
   let app: INestApplication | undefined;
   let relay: OutboxRelay | undefined;
   let subscription: Subscription | undefined;
   try {
     if (options.migrate) await options.migrate(pool, schema);
     app = await NestFactory.create(
-      { module: HostedServiceModule, imports: [HostModule.forInfrastructure(infrastructure), options.module(infrastructure)] },
+      {
+        module: HostedServiceModule,
+        imports: [HostModule.forInfrastructure(infrastructure), options.module(infrastructure)],
+      },
       { logger: options.logger ?? ['error', 'warn'], abortOnError: false },
     );
     app.enableShutdownHooks();
@@ -116,7 +137,12 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
       });
     }
     if (options.publishes) {
-      relay = new OutboxRelay({ store, transport: options.transport, service, toContract: options.publishes });
+      relay = new OutboxRelay({
+        store,
+        transport: options.transport,
+        service,
+        toContract: options.publishes,
+      });
       await relay.start();
     }
     if (options.httpPort !== undefined) await app.listen(options.httpPort);

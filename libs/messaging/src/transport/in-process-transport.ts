@@ -191,7 +191,9 @@ export class InProcessTransport implements EventTransport {
       try {
         await this.journal.record(routed);
       } catch (error) {
-        throw new TransportUnavailableError(`the in-process journal refused the messages: ${errorMessage(error)}`);
+        throw new TransportUnavailableError(
+          `the in-process journal refused the messages: ${errorMessage(error)}`,
+        );
       }
     }
     this.assertOpen();
@@ -234,7 +236,9 @@ export class InProcessTransport implements EventTransport {
   private journalled(what: string, update: (journal: InProcessJournal) => Promise<void>): void {
     if (!this.journal) return;
     update(this.journal).catch((error: unknown) =>
-      this.logger.error(`in-process transport: journal ${what} failed`, { error: errorMessage(error) }),
+      this.logger.error(`in-process transport: journal ${what} failed`, {
+        error: errorMessage(error),
+      }),
     );
   }
 

@@ -62,11 +62,17 @@ export class PostgresJournal implements InProcessJournal {
   }
 
   async deadLettered(id: string, deadLetter: DeadLetter): Promise<void> {
-    await this.pool.query(`UPDATE ${this.table} SET dead_letter = $2 WHERE id = $1`, [id, JSON.stringify(deadLetter)]);
+    await this.pool.query(`UPDATE ${this.table} SET dead_letter = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify(deadLetter),
+    ]);
   }
 
   async replayed(id: string): Promise<void> {
-    await this.pool.query(`UPDATE ${this.table} SET dead_letter = NULL, attempt = 0 WHERE id = $1`, [id]);
+    await this.pool.query(
+      `UPDATE ${this.table} SET dead_letter = NULL, attempt = 0 WHERE id = $1`,
+      [id],
+    );
   }
 
   async load(): Promise<{ queued: JournalEntry[]; deadLetters: JournalDeadLetter[] }> {
@@ -76,7 +82,12 @@ export class PostgresJournal implements InProcessJournal {
     const queued: JournalEntry[] = [];
     const deadLetters: JournalDeadLetter[] = [];
     for (const row of rows) {
-      const entry: JournalEntry = { id: row.id, service: row.service, message: row.message, attempt: row.attempt };
+      const entry: JournalEntry = {
+        id: row.id,
+        service: row.service,
+        message: row.message,
+        attempt: row.attempt,
+      };
       if (row.dead_letter) deadLetters.push({ ...entry, deadLetter: row.dead_letter });
       else queued.push(entry);
     }

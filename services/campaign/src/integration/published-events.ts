@@ -18,7 +18,12 @@ export function toContractEvent(stored: StoredEvent): IntegrationEvent | null {
     type,
     tenantId: stored.tenantId,
     occurredAt: stored.metadata.occurredAt,
-    source: { service: SERVICE, streamId: stored.streamId, streamVersion: stored.streamPosition, position },
+    source: {
+      service: SERVICE,
+      streamId: stored.streamId,
+      streamVersion: stored.streamPosition,
+      position,
+    },
     ...(stored.metadata.actor ? { actor: stored.metadata.actor } : {}),
     ...(stored.metadata.correlationId ? { correlationId: stored.metadata.correlationId } : {}),
     causationId: stored.metadata.causationId ?? stored.metadata.correlationId ?? stored.eventId,

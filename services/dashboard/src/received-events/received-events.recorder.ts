@@ -12,9 +12,7 @@ import type { PoolClient } from 'pg';
 export class ReceivedEventsRecorder {
   private readonly schema: string;
 
-  constructor(
-    @Inject(SERVICE_INFRASTRUCTURE) infrastructure: ServiceInfrastructure,
-  ) {
+  constructor(@Inject(SERVICE_INFRASTRUCTURE) infrastructure: ServiceInfrastructure) {
     this.schema = infrastructure.schema;
   }
 
@@ -30,7 +28,17 @@ export class ReceivedEventsRecorder {
          (message_id, type, tenant_id, source_service, source_stream, source_version, position_xid, position_gp, body)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (message_id) DO NOTHING`,
-      [event.id, event.type, event.tenantId, event.source.service, event.source.streamId, event.source.streamVersion, xid, gp, JSON.stringify(event)],
+      [
+        event.id,
+        event.type,
+        event.tenantId,
+        event.source.service,
+        event.source.streamId,
+        event.source.streamVersion,
+        xid,
+        gp,
+        JSON.stringify(event),
+      ],
     );
     await client.query(
       `INSERT INTO "${this.schema}".source_positions (service, position_xid, position_gp)

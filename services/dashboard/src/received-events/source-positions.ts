@@ -6,11 +6,17 @@ import { setTimeout as delay } from 'node:timers/promises';
 /** Read-your-writes: how far the dashboard has received each source service's log. */
 @Injectable()
 export class SourcePositions {
-  constructor(@Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure) {}
+  constructor(
+    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
+  ) {}
 
   /** Every source's furthest position, as tokens. */
   async tokens(): Promise<string[]> {
-    const { rows } = await this.infrastructure.pool.query<{ service: string; position_xid: string; position_gp: string }>(
+    const { rows } = await this.infrastructure.pool.query<{
+      service: string;
+      position_xid: string;
+      position_gp: string;
+    }>(
       `SELECT service, position_xid, position_gp FROM "${this.infrastructure.schema}".source_positions ORDER BY service`,
     );
     return rows.map((row) => `${row.service}:${row.position_xid}.${row.position_gp}`);
@@ -18,7 +24,10 @@ export class SourcePositions {
 
   /** True once the source's furthest received position is at or past `token`. */
   async reached(token: ParsedPosition): Promise<boolean> {
-    const { rows } = await this.infrastructure.pool.query<{ position_xid: string; position_gp: string }>(
+    const { rows } = await this.infrastructure.pool.query<{
+      position_xid: string;
+      position_gp: string;
+    }>(
       `SELECT position_xid, position_gp FROM "${this.infrastructure.schema}".source_positions WHERE service = $1`,
       [token.service],
     );

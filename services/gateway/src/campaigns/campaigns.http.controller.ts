@@ -30,14 +30,21 @@ export class CampaignsHttpController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Draft a plan (Kế hoạch)' })
-  async draft(@Body() body: DraftCampaignDto, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async draft(
+    @Body() body: DraftCampaignDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     const campaignId = randomUUID();
     const command: DraftCampaignCommand = {
       context: this.context.commandContext(),
       campaignId,
       plan: { ...body },
     };
-    const result = await this.sender.send<CommandResult<{ id: string }>>('campaign', DRAFT_CAMPAIGN, command);
+    const result = await this.sender.send<CommandResult<{ id: string }>>(
+      'campaign',
+      DRAFT_CAMPAIGN,
+      command,
+    );
     response.setHeader('Location', `/api/v1/campaigns/${campaignId}`);
     response.setHeader('ETag', `"${result.version}"`);
     return { ...result.body, position: result.position };
@@ -45,7 +52,10 @@ export class CampaignsHttpController {
 
   @Get(':id/status')
   @ApiOperation({ summary: 'Where a campaign stands (read model); waits for minPosition' })
-  async status(@Param() params: CampaignIdParams, @Query() query: CampaignStatusQueryDto): Promise<CampaignStatusView> {
+  async status(
+    @Param() params: CampaignIdParams,
+    @Query() query: CampaignStatusQueryDto,
+  ): Promise<CampaignStatusView> {
     const request: GetCampaignStatusQuery = {
       tenantId: this.context.tenantId(),
       campaignId: params.id,

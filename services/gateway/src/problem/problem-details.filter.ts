@@ -64,18 +64,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     headers: Record<string, string>;
   } {
     if (exception instanceof ProblemException) {
-      return { code: exception.code, status: exception.status, errors: exception.errors, headers: exception.headers };
+      return {
+        code: exception.code,
+        status: exception.status,
+        errors: exception.errors,
+        headers: exception.headers,
+      };
     }
     if (exception instanceof RemoteDomainError) {
       const code = isErrorCode(exception.code) ? exception.code : 'invalid-state';
-      const headers: Record<string, string> = code === 'position-not-reached' ? { 'Retry-After': '1' } : {};
+      const headers: Record<string, string> =
+        code === 'position-not-reached' ? { 'Retry-After': '1' } : {};
       return { code, status: ERROR_STATUS[code], errors: exception.errors ?? [], headers };
     }
     if (exception instanceof RpcTimeoutError) {
       return { code: 'service-timeout', status: 504, errors: [], headers: {} };
     }
     if (exception instanceof ServiceUnavailableError) {
-      return { code: 'service-unavailable', status: 503, errors: [], headers: { 'Retry-After': '5' } };
+      return {
+        code: 'service-unavailable',
+        status: 503,
+        errors: [],
+        headers: { 'Retry-After': '5' },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -85,11 +96,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return { code, status, errors, headers: {} };
       }
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
     return { code: 'internal-error', status: 500, errors: [], headers: {} };
   }
 }
 
 function localise(errors: ValidationIssue[], language: Language): ValidationIssue[] {
-  return errors.map((issue) => ({ path: issue.path, message: constraintText(issue.message, language) }));
+  return errors.map((issue) => ({
+    path: issue.path,
+    message: constraintText(issue.message, language),
+  }));
 }

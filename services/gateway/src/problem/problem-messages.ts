@@ -28,7 +28,10 @@ type Text = Record<Language, string>;
 export const PROBLEM_TEXTS: Record<ErrorCode | 'internal-error', { title: Text; detail: Text }> = {
   'validation-failed': {
     title: { vi: 'Dữ liệu không hợp lệ', en: 'Validation failed' },
-    detail: { vi: 'Yêu cầu có trường không hợp lệ; xem danh sách lỗi.', en: 'Some fields of the request are not valid; see the errors.' },
+    detail: {
+      vi: 'Yêu cầu có trường không hợp lệ; xem danh sách lỗi.',
+      en: 'Some fields of the request are not valid; see the errors.',
+    },
   },
   unauthorized: {
     title: { vi: 'Chưa xác thực', en: 'Unauthorized' },
@@ -40,23 +43,38 @@ export const PROBLEM_TEXTS: Record<ErrorCode | 'internal-error', { title: Text; 
   },
   'not-found': {
     title: { vi: 'Không tìm thấy', en: 'Not found' },
-    detail: { vi: 'Không có tài nguyên này hoặc bạn không được xem.', en: 'The resource does not exist or is not visible to you.' },
+    detail: {
+      vi: 'Không có tài nguyên này hoặc bạn không được xem.',
+      en: 'The resource does not exist or is not visible to you.',
+    },
   },
   'invalid-state': {
     title: { vi: 'Trạng thái không cho phép', en: 'Invalid state' },
-    detail: { vi: 'Thao tác không phù hợp với trạng thái hiện tại.', en: 'The action does not fit the current state.' },
+    detail: {
+      vi: 'Thao tác không phù hợp với trạng thái hiện tại.',
+      en: 'The action does not fit the current state.',
+    },
   },
   'version-conflict': {
     title: { vi: 'Xung đột phiên bản', en: 'Version conflict' },
-    detail: { vi: 'Dữ liệu vừa được người khác thay đổi; hãy tải lại và thử lại.', en: 'Someone else changed it meanwhile; reload and retry.' },
+    detail: {
+      vi: 'Dữ liệu vừa được người khác thay đổi; hãy tải lại và thử lại.',
+      en: 'Someone else changed it meanwhile; reload and retry.',
+    },
   },
   'duplicate-nomination': {
     title: { vi: 'Đề nghị trùng', en: 'Duplicate nomination' },
-    detail: { vi: 'Đối tượng này đã được đề nghị hình thức này trong đợt.', en: 'This nominee is already nominated for this award form.' },
+    detail: {
+      vi: 'Đối tượng này đã được đề nghị hình thức này trong đợt.',
+      en: 'This nominee is already nominated for this award form.',
+    },
   },
   'register-number-taken': {
     title: { vi: 'Số văn bản đã dùng', en: 'Register number taken' },
-    detail: { vi: 'Số này đã được cấp trong sổ đăng ký văn bản năm nay.', en: 'This number is already used in the register this year.' },
+    detail: {
+      vi: 'Số này đã được cấp trong sổ đăng ký văn bản năm nay.',
+      en: 'This number is already used in the register this year.',
+    },
   },
   'already-decided': {
     title: { vi: 'Đã quyết định', en: 'Already decided' },
@@ -68,15 +86,24 @@ export const PROBLEM_TEXTS: Record<ErrorCode | 'internal-error', { title: Text; 
   },
   'idempotency-key-in-use': {
     title: { vi: 'Yêu cầu đang xử lý', en: 'Request in progress' },
-    detail: { vi: 'Một yêu cầu cùng Idempotency-Key đang được xử lý.', en: 'A request with this Idempotency-Key is still in progress.' },
+    detail: {
+      vi: 'Một yêu cầu cùng Idempotency-Key đang được xử lý.',
+      en: 'A request with this Idempotency-Key is still in progress.',
+    },
   },
   'precondition-failed': {
     title: { vi: 'Phiên bản đã cũ', en: 'Precondition failed' },
-    detail: { vi: 'If-Match không khớp phiên bản hiện tại.', en: 'If-Match does not match the current version.' },
+    detail: {
+      vi: 'If-Match không khớp phiên bản hiện tại.',
+      en: 'If-Match does not match the current version.',
+    },
   },
   'payload-too-large': {
     title: { vi: 'Dữ liệu quá lớn', en: 'Payload too large' },
-    detail: { vi: 'Tệp hoặc yêu cầu vượt quá giới hạn.', en: 'The file or request exceeds the limit.' },
+    detail: {
+      vi: 'Tệp hoặc yêu cầu vượt quá giới hạn.',
+      en: 'The file or request exceeds the limit.',
+    },
   },
   'unsupported-media-type': {
     title: { vi: 'Loại tệp không được phép', en: 'Unsupported media type' },
@@ -84,7 +111,10 @@ export const PROBLEM_TEXTS: Record<ErrorCode | 'internal-error', { title: Text; 
   },
   'idempotency-key-reused': {
     title: { vi: 'Idempotency-Key dùng lại', en: 'Idempotency-Key reused' },
-    detail: { vi: 'Idempotency-Key đã dùng cho một yêu cầu khác.', en: 'The Idempotency-Key was used for a different request.' },
+    detail: {
+      vi: 'Idempotency-Key đã dùng cho một yêu cầu khác.',
+      en: 'The Idempotency-Key was used for a different request.',
+    },
   },
   'deadline-passed': {
     title: { vi: 'Đã quá hạn', en: 'Deadline passed' },
@@ -96,19 +126,31 @@ export const PROBLEM_TEXTS: Record<ErrorCode | 'internal-error', { title: Text; 
   },
   'nominee-not-eligible': {
     title: { vi: 'Không thuộc đối tượng', en: 'Nominee not eligible' },
-    detail: { vi: 'Đối tượng không thuộc diện của hình thức khen thưởng này.', en: 'The nominee is not eligible for this award form.' },
+    detail: {
+      vi: 'Đối tượng không thuộc diện của hình thức khen thưởng này.',
+      en: 'The nominee is not eligible for this award form.',
+    },
   },
   'nominee-on-hold': {
     title: { vi: 'Đối tượng đang bị tạm dừng', en: 'Nominee on hold' },
-    detail: { vi: 'Đối tượng đang bị kỷ luật, điều tra hoặc khiếu nại.', en: 'The nominee has an open discipline, investigation or complaint.' },
+    detail: {
+      vi: 'Đối tượng đang bị kỷ luật, điều tra hoặc khiếu nại.',
+      en: 'The nominee has an open discipline, investigation or complaint.',
+    },
   },
   'quota-exceeded': {
     title: { vi: 'Vượt chỉ tiêu', en: 'Quota exceeded' },
-    detail: { vi: 'Số lượng vượt chỉ tiêu của hình thức khen thưởng.', en: 'The number exceeds the award form’s quota.' },
+    detail: {
+      vi: 'Số lượng vượt chỉ tiêu của hình thức khen thưởng.',
+      en: 'The number exceeds the award form’s quota.',
+    },
   },
   'quorum-not-met': {
     title: { vi: 'Không đủ số thành viên', en: 'Quorum not met' },
-    detail: { vi: 'Phiên họp không đủ số thành viên theo quy chế.', en: 'The session does not meet the quorum.' },
+    detail: {
+      vi: 'Phiên họp không đủ số thành viên theo quy chế.',
+      en: 'The session does not meet the quorum.',
+    },
   },
   'not-a-council-member': {
     title: { vi: 'Không phải thành viên hội đồng', en: 'Not a council member' },
@@ -116,23 +158,38 @@ export const PROBLEM_TEXTS: Record<ErrorCode | 'internal-error', { title: Text; 
   },
   'tie-unresolved': {
     title: { vi: 'Chưa xử lý đồng phiếu', en: 'Tie unresolved' },
-    detail: { vi: 'Có đồng phiếu ở vị trí cuối chỉ tiêu; cần Chủ tịch hội đồng quyết định.', en: 'A tie at the quota boundary needs the chair’s decision.' },
+    detail: {
+      vi: 'Có đồng phiếu ở vị trí cuối chỉ tiêu; cần Chủ tịch hội đồng quyết định.',
+      en: 'A tie at the quota boundary needs the chair’s decision.',
+    },
   },
   'not-recommended': {
     title: { vi: 'Chưa được đề nghị', en: 'Not recommended' },
-    detail: { vi: 'Hồ sơ chưa được hội đồng thông qua.', en: 'The council did not approve the dossier.' },
+    detail: {
+      vi: 'Hồ sơ chưa được hội đồng thông qua.',
+      en: 'The council did not approve the dossier.',
+    },
   },
   'campaign-not-open': {
     title: { vi: 'Phong trào chưa mở', en: 'Campaign not open' },
-    detail: { vi: 'Kế hoạch chưa ban hành hoặc đã kết thúc.', en: 'The plan is not issued or already closed.' },
+    detail: {
+      vi: 'Kế hoạch chưa ban hành hoặc đã kết thúc.',
+      en: 'The plan is not issued or already closed.',
+    },
   },
   'unknown-award-form': {
     title: { vi: 'Hình thức không có trong kế hoạch', en: 'Unknown award form' },
-    detail: { vi: 'Kế hoạch không có hình thức khen thưởng này.', en: 'The plan has no such award form.' },
+    detail: {
+      vi: 'Kế hoạch không có hình thức khen thưởng này.',
+      en: 'The plan has no such award form.',
+    },
   },
   'unsafe-archive': {
     title: { vi: 'Tệp nén không an toàn', en: 'Unsafe archive' },
-    detail: { vi: 'Tệp nén chứa nội dung không an toàn.', en: 'The archive contains unsafe content.' },
+    detail: {
+      vi: 'Tệp nén chứa nội dung không an toàn.',
+      en: 'The archive contains unsafe content.',
+    },
   },
   'rate-limited': {
     title: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
@@ -140,19 +197,31 @@ export const PROBLEM_TEXTS: Record<ErrorCode | 'internal-error', { title: Text; 
   },
   'service-unavailable': {
     title: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service unavailable' },
-    detail: { vi: 'Một dịch vụ hoặc hàng đợi thông điệp không sẵn sàng; hãy thử lại.', en: 'A service or the message broker is unavailable; retry.' },
+    detail: {
+      vi: 'Một dịch vụ hoặc hàng đợi thông điệp không sẵn sàng; hãy thử lại.',
+      en: 'A service or the message broker is unavailable; retry.',
+    },
   },
   'position-not-reached': {
     title: { vi: 'Dữ liệu chưa cập nhật kịp', en: 'Not caught up yet' },
-    detail: { vi: 'Dữ liệu đọc chưa cập nhật tới vị trí yêu cầu; hãy thử lại sau giây lát.', en: 'The read model has not reached the requested position yet; retry shortly.' },
+    detail: {
+      vi: 'Dữ liệu đọc chưa cập nhật tới vị trí yêu cầu; hãy thử lại sau giây lát.',
+      en: 'The read model has not reached the requested position yet; retry shortly.',
+    },
   },
   'service-timeout': {
     title: { vi: 'Dịch vụ không trả lời kịp', en: 'Service timeout' },
-    detail: { vi: 'Dịch vụ không trả lời trong thời gian cho phép.', en: 'A service did not answer in time.' },
+    detail: {
+      vi: 'Dịch vụ không trả lời trong thời gian cho phép.',
+      en: 'A service did not answer in time.',
+    },
   },
   'internal-error': {
     title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
-    detail: { vi: 'Đã có lỗi ngoài dự kiến; thao tác không được thực hiện.', en: 'An unexpected error occurred; nothing was done.' },
+    detail: {
+      vi: 'Đã có lỗi ngoài dự kiến; thao tác không được thực hiện.',
+      en: 'An unexpected error occurred; nothing was done.',
+    },
   },
 };
 

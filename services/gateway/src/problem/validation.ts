@@ -8,7 +8,8 @@ export function strictValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new ProblemException('validation-failed', flattenValidationErrors(errors)),
+    exceptionFactory: (errors) =>
+      new ProblemException('validation-failed', flattenValidationErrors(errors)),
   });
 }
 

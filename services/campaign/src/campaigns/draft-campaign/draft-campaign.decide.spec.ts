@@ -42,7 +42,10 @@ describe('drafting a campaign', () => {
 
     it('refuses a blank title as validation-failed at the path title', () => {
       expect(() => decideDraftCampaign({ ...command, title: '   ' }, given([]))).toThrow(
-        expect.objectContaining({ code: 'validation-failed', errors: [{ path: 'title', message: 'isNotEmpty' }] }) as Error,
+        expect.objectContaining({
+          code: 'validation-failed',
+          errors: [{ path: 'title', message: 'isNotEmpty' }],
+        }) as Error,
       );
     });
   });

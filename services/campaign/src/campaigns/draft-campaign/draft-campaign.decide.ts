@@ -15,7 +15,10 @@ export interface DraftCampaign {
 /** A plan can be drafted once per id; a repeat with the same id is an `invalid-state` conflict. */
 export function decideDraftCampaign(command: DraftCampaign, state: CampaignState): CampaignEvent[] {
   if (state.status !== 'none') {
-    throw new DomainError('invalid-state', { campaignId: command.campaignId, status: state.status });
+    throw new DomainError('invalid-state', {
+      campaignId: command.campaignId,
+      status: state.status,
+    });
   }
   const title = command.title.normalize('NFC').trim();
   if (title.length === 0) {

@@ -15,7 +15,10 @@ export class CampaignStatusProjection {
     this.schema = infrastructure.schema;
   }
 
-  async onCampaignDrafted(event: IntegrationEvent<CampaignDraftedV1>, client: PoolClient): Promise<void> {
+  async onCampaignDrafted(
+    event: IntegrationEvent<CampaignDraftedV1>,
+    client: PoolClient,
+  ): Promise<void> {
     const { data } = event;
     await client.query(
       `INSERT INTO "${this.schema}".campaign_status
@@ -25,7 +28,15 @@ export class CampaignStatusProjection {
          agency_id = EXCLUDED.agency_id, title = EXCLUDED.title, status = EXCLUDED.status,
          source_version = EXCLUDED.source_version, updated_at = EXCLUDED.updated_at
        WHERE campaign_status.source_version < EXCLUDED.source_version`,
-      [event.tenantId, data.campaignId, data.agencyId, data.title, data.status, event.source.streamVersion, event.occurredAt],
+      [
+        event.tenantId,
+        data.campaignId,
+        data.agencyId,
+        data.title,
+        data.status,
+        event.source.streamVersion,
+        event.occurredAt,
+      ],
     );
   }
 }

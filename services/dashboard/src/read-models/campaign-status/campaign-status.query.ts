@@ -7,7 +7,12 @@ import {
   parsePosition,
   type CampaignStatusView,
 } from '@ttkt/contracts';
-import { answer, SERVICE_INFRASTRUCTURE, validateCommand, type ServiceInfrastructure } from '@ttkt/messaging';
+import {
+  answer,
+  SERVICE_INFRASTRUCTURE,
+  validateCommand,
+  type ServiceInfrastructure,
+} from '@ttkt/messaging';
 import { SourcePositions } from '../../received-events/source-positions';
 
 const DEFAULT_WAIT_MS = 5_000;
