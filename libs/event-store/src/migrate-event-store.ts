@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from './migrations/event-store.migrations';
 import { assertSchemaName, quoteSchema } from './schema-name';
 
@@ -30,6 +29,10 @@ export async function migrateEventStore(options: MigrateEventStoreOptions): Prom
       `ttkt-es-migrate:${schema}`,
     ]);
     await lock.query(`CREATE SCHEMA IF NOT EXISTS ${quoteSchema(schema)}`);
+    if (await upToDate(lock, schema)) return;
+    // Loaded only when there is something to run: TypeORM takes about a second to load, which
+    // every start of every service (and every test) would otherwise pay.
+    const { DataSource } = await import('typeorm');
     const dataSource = new DataSource({
       type: 'postgres',
       url: options.connectionString,
@@ -50,4 +53,20 @@ export async function migrateEventStore(options: MigrateEventStoreOptions): Prom
     // Ending the session releases the advisory lock even if the unlock above never ran.
     await lock.end();
   }
+}
+
+/** True when every known migration is recorded in the schema's migrations table. */
+async function upToDate(client: Client, schema: string): Promise<boolean> {
+  const table = await client.query<{ found: string | null }>(
+    'SELECT to_regclass($1)::text AS found',
+    [`${quoteSchema(schema)}.es_migrations`],
+  );
+  if (!table.rows[0]?.found) return false;
+  const ran = await client.query<{ name: string }>(
+    `SELECT name FROM ${quoteSchema(schema)}.es_migrations`,
+  );
+  const names = new Set(ran.rows.map((row) => row.name));
+  return eventStoreMigrations.every((migration) =>
+    names.has(new migration().name ?? migration.name),
+  );
 }

@@ -5,7 +5,7 @@ import { migrationSchema } from './migration-schema';
  * The event store's tables and its append function, in the DataSource's schema.
  *
  * Appending lives in a plpgsql function so that the version check, the last-writer-xid guard, the
- * insert of every event and the wake-up notification cost one round trip and run under one
+ * insert of every event cost one round trip and run under one
  * row lock on the stream. It reports conflicts as a result row instead of raising, so a caller's
  * surrounding transaction stays usable (a command handler can re-read and retry inside it).
  */
