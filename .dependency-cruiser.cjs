@@ -71,13 +71,15 @@ module.exports = {
       severity: 'error',
       comment:
         'libs/contracts is the published language: data classes with validation rules. It ' +
-        'imports its own files, class-validator and class-transformer, and nothing else.',
+        'imports its own files, class-validator and class-transformer (with reflect-metadata, the ' +
+        'polyfill their decorators need), and nothing else.',
       from: { path: '^libs/contracts/' },
       to: {
         pathNot: [
           '^libs/contracts/',
           '(^|/)node_modules/class-validator/',
           '(^|/)node_modules/class-transformer/',
+          '(^|/)node_modules/reflect-metadata/',
         ],
       },
     },

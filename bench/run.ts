@@ -9,6 +9,9 @@
  * BENCH_STREAMS (default 8192),
  * DATABASE_URL, AMQP_URL.
  */
+// Like the services' entry points: @ttkt/contracts' decorators need the Reflect metadata API loaded.
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Pool } from 'pg';
 import { EventStore, migrateEventStore } from '@ttkt/event-store';
@@ -123,7 +126,8 @@ async function main(): Promise<number> {
       startedAt,
       machine,
       `${SECONDS} s per append phase after ${WARMUP_SECONDS} s warm-up; ${STREAMS} streams; ` +
-        `relay ${RELAY_EVENTS} events × ${RELAY_ROUNDS} rounds; ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s in all`,
+        `relay ${RELAY_EVENTS} events × ${RELAY_ROUNDS} rounds; ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s in all; ` +
+        `code ${codeVersion()}`,
       rows,
       details,
     );
@@ -396,6 +400,28 @@ function percent(value: number | undefined): string {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The commit measured (`abc1234`, `+ local changes` when the tree is dirty); best effort. */
+function codeVersion(): string {
+  const root = path.resolve(__dirname, '..', '..');
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'libs', 'services', 'bench'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    ).trim();
+    return dirty === '' ? commit : `${commit} + local changes`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function envNumber(name: string, fallback: number): number {

@@ -138,7 +138,12 @@ export class EventStore {
         FROM ${this.s}.append_to_stream($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb)`;
     let row: AppendRow | undefined;
     try {
-      const result = await (options.client ?? this.pool).query<AppendRow>(sql, params);
+      // A named statement is parsed and planned once per connection, not on every append.
+      const result = await (options.client ?? this.pool).query<AppendRow>({
+        name: `es_append_${this.schema}`,
+        text: sql,
+        values: params,
+      });
       row = result.rows[0];
     } catch (error) {
       throw await this.translateAppendError(error, ref, expected);

@@ -26,7 +26,7 @@ export interface OutboxRelayOptions {
    * deduplicate on it). Throwing stops the relay at that event (it retries, never skips).
    */
   toContract: (event: StoredEvent) => IntegrationEvent | null;
-  /** Events read and published per batch (default 100). */
+  /** Events read and published per batch (default 500: fewer confirm round trips, measured in docs/benchmarks.md). */
   batchSize?: number;
   /** Failed batches, lost connections, ownership changes (default: JSON lines on stderr). */
   logger?: EventStoreLogger;
@@ -58,7 +58,7 @@ export class OutboxRelay {
     this.transport = options.transport;
     this.follower = options.store.follow({
       consumer: OUTBOX_RELAY_CONSUMER,
-      batchSize: options.batchSize ?? 100,
+      batchSize: options.batchSize ?? 500,
       transactional: false,
       handle: (events) => this.publish(events),
       logger: withService(options.logger ?? stderrLogger, options.service),
