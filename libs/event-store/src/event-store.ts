@@ -60,6 +60,14 @@ export interface ReadAllOptions {
   client?: PoolClient;
 }
 
+/** Options of {@link EventStore.readAllBackward}. */
+export interface ReadAllBackwardOptions {
+  /** Read at or before this position (inclusive); null = from the end of the log. */
+  atOrBefore: LogPosition | null;
+  limit: number;
+  client?: PoolClient;
+}
+
 interface AppendRow {
   outcome: 'ok' | VersionConflictReason;
   actual_version: string;
@@ -86,6 +94,8 @@ export class EventStore {
   private readonly logger: EventStoreLogger;
   private notifyInFlight = false;
   private notifyAgain = false;
+  /** Clients inside `transaction()`, and whether they appended (to announce after COMMIT). */
+  private readonly managed = new WeakMap<PoolClient, boolean>();
 
   constructor(options: EventStoreOptions) {
     this.pool = options.pool;
@@ -164,11 +174,15 @@ export class EventStore {
     if (last === undefined || row.next_version === null) {
       throw new Error('append_to_stream reported success without positions');
     }
-    if (options.client) {
-      // Delivered when the caller commits (never if it rolls back).
-      await options.client.query('SELECT pg_notify($1, $2)', [this.channel, row.transaction_id]);
-    } else {
+    if (!options.client) {
       this.announceCommitted();
+    } else if (this.managed.has(options.client)) {
+      // `transaction()` announces after its COMMIT.
+      this.managed.set(options.client, true);
+    } else {
+      // A transaction of the caller's own: the NOTIFY is delivered when it commits (never if it
+      // rolls back), at the price of the commit-serialising lock explained below.
+      await options.client.query('SELECT pg_notify($1, $2)', [this.channel, row.transaction_id]);
     }
     return {
       nextVersion: Number(row.next_version),
@@ -178,11 +192,12 @@ export class EventStore {
   }
 
   /**
-   * Wakes the followers of this log after an own-transaction append has committed. NOTIFY is not
-   * sent inside the append: PostgreSQL serialises the commits of every transaction that notified
-   * (a database-wide lock held through the WAL flush), which would turn group commit into one
-   * commit at a time. Instead one notification at a time goes out from a separate, read-only
-   * statement (no WAL flush), and appends that commit meanwhile are covered by the next one.
+   * Wakes the followers of this log after an append has committed. NOTIFY is not sent inside the
+   * append: PostgreSQL serialises the commits of every transaction that notified (a database-wide
+   * lock held through the WAL flush), which would turn group commit into one commit at a time.
+   * Instead one notification at a time goes out in a transaction of its own, with
+   * `synchronous_commit` off (a lost wake-up costs only a poll interval), and appends that commit
+   * meanwhile are covered by the next one.
    */
   private announceCommitted(): void {
     if (this.pool.ending) return;
@@ -198,7 +213,7 @@ export class EventStore {
     try {
       do {
         this.notifyAgain = false;
-        await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, 'append']);
+        await this.notifyOnce();
       } while (this.notifyAgain && !this.pool.ending);
     } catch (error) {
       // Followers fall back to their poll; nothing is lost, only the wake-up is late.
@@ -209,6 +224,23 @@ export class EventStore {
       });
     } finally {
       this.notifyInFlight = false;
+    }
+  }
+
+  private async notifyOnce(): Promise<void> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      // One round trip; the channel is a checked identifier (see notifyChannel).
+      await client.query(
+        `BEGIN; SET LOCAL synchronous_commit TO off; NOTIFY ${this.channel}, 'append'; COMMIT`,
+      );
+    } catch (error) {
+      // Possibly left inside the transaction: never hand this connection out again.
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
     }
   }
 
@@ -242,6 +274,32 @@ export class EventStore {
         ORDER BY e.transaction_id, e.global_position
         LIMIT $3`,
       [after.transactionId.toString(), after.globalPosition.toString(), options.limit],
+    );
+    return result.rows.map((row) => toStoredEvent(row, this.upcasters));
+  }
+
+  /**
+   * The log read backwards: the page of events at or before `atOrBefore` (or from the end of the
+   * log), newest first, in descending (transaction id, global position) order — the reverse of
+   * `readAll`'s order, below the same horizon (only events of transactions below the current
+   * snapshot's xmin). The events at or before a position `readAll` returned never change, so a
+   * backward read from there is stable. To page on, pass the last event's position with its
+   * global position minus one (positions are integers, so that is "strictly before" it).
+   */
+  async readAllBackward(options: ReadAllBackwardOptions): Promise<StoredEvent[]> {
+    if (!Number.isSafeInteger(options.limit) || options.limit < 1) {
+      throw new RangeError(`readAllBackward needs a positive integer limit, got ${options.limit}`);
+    }
+    const bound = options.atOrBefore;
+    const result = await (options.client ?? this.pool).query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events AS e
+        WHERE ${bound === null ? 'TRUE' : '(e.transaction_id, e.global_position) <= ($2::xid8, $3::bigint)'}
+          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id DESC, e.global_position DESC
+        LIMIT $1`,
+      bound === null
+        ? [options.limit]
+        : [options.limit, bound.transactionId.toString(), bound.globalPosition.toString()],
     );
     return result.rows.map((row) => toStoredEvent(row, this.upcasters));
   }
@@ -296,10 +354,12 @@ export class EventStore {
   async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    this.managed.set(client, false);
     try {
       await client.query('BEGIN');
       const value = await fn(client);
       await client.query('COMMIT');
+      if (this.managed.get(client) === true) this.announceCommitted();
       return value;
     } catch (error) {
       try {
@@ -310,6 +370,7 @@ export class EventStore {
       }
       throw error;
     } finally {
+      this.managed.delete(client);
       client.release(broken);
     }
   }
