@@ -30,6 +30,7 @@ export {
   type AppendOptions,
   type ReadStreamOptions,
   type ReadAllOptions,
+  type ReadAllBackwardOptions,
 } from './event-store';
 export { LogFollower, type FollowOptions } from './log-follower';
 export {

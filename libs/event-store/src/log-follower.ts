@@ -20,8 +20,17 @@ export interface FollowOptions {
    * checkpoint moves after it resolved (at least once).
    */
   transactional?: boolean;
-  /** Handles one batch, in log order. Throwing retries the same batch after a backoff. */
-  handle(events: StoredEvent[], client: PoolClient | null): Promise<void>;
+  /**
+   * Handles one batch, in log order. Throwing retries the same batch after a backoff. `after` is
+   * the position the batch was read after (the checkpoint it continues; null = the start of the
+   * log): a handler that carries state from batch to batch can tell from it whether this batch
+   * follows the last one it handled or comes after a gap (a restart, another owner's progress).
+   */
+  handle(
+    events: StoredEvent[],
+    client: PoolClient | null,
+    after: LogPosition | null,
+  ): Promise<void>;
   /** The fallback poll when no notification comes, and the retry period for ownership (default 1000). */
   pollIntervalMs?: number;
   /** Handler failures and connection losses go here (default: JSON lines on stderr). */
@@ -99,7 +108,7 @@ export class LogFollower {
       options.errorBackoff?.maxMs ?? 30_000,
     );
     this.logger = options.logger ?? stderrLogger;
-    this.handler = (events, client) => options.handle(events, client);
+    this.handler = (events, client, after) => options.handle(events, client, after);
     this.connection = options.connection ?? store.pool.options;
     this.lockKey = `ttkt-es-follower:${store.schema}:${options.consumer}`;
     this.checkpoints = `${quoteSchema(store.schema)}.checkpoints`;
@@ -232,10 +241,10 @@ export class LogFollower {
         // Compare-and-set first: it locks the checkpoint row, so a stale owner's batch waits for
         // ours and then finds the position moved instead of handling the events again.
         if (!(await this.moveCheckpoint(client, from, to))) throw new CheckpointMoved();
-        await this.handler(events, client);
+        await this.handler(events, client, from);
       });
     } else {
-      await this.handler(events, null);
+      await this.handler(events, null, from);
       if (!(await this.moveCheckpoint(this.store.pool, from, to))) throw new CheckpointMoved();
     }
     this.position = to;

@@ -23,6 +23,8 @@ export async function migrateEventStore(options: MigrateEventStoreOptions): Prom
     connectionString: options.connectionString,
     application_name: `es-migrate:${schema}`,
   });
+  // Idle while TypeORM runs; a dropped connection must fail the migration, not crash the process.
+  lock.on('error', () => undefined);
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [

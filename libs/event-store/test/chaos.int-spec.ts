@@ -111,10 +111,7 @@ describe('the whole log under concurrent writers', () => {
         let lastCommitted: LogPosition | null = null;
         const reader = readAllLoop(() => ({ finished, last: lastCommitted }), Date.now() + 180_000);
         try {
-          const outcome = await runWorkload({
-            pool: db.pool,
-            store: db.store,
-            schema: db.schema,
+          const outcome = await runWorkload(db, {
             tenantId,
             streamPrefix: 'chaos',
             schedule,
@@ -216,10 +213,7 @@ describe('the whole log under concurrent writers', () => {
         })();
 
         try {
-          const outcome = await runWorkload({
-            pool: db.pool,
-            store: db.store,
-            schema: db.schema,
+          const outcome = await runWorkload(db, {
             tenantId,
             streamPrefix: 'compete',
             schedule,

@@ -12,6 +12,7 @@ import {
   createTestStore,
   DATABASE_URL,
   eventually,
+  raceAnOpenAppend,
   uniqueSchemaName,
   type TestStore,
 } from './support/test-database';
@@ -219,41 +220,26 @@ describe('two appends with the same expected version', () => {
   it('makes the second writer wait for the first and then fail, for numbered versions', async () => {
     const ref = newRef();
     await db.store.append(ref, 'no-stream', [{ type: 'A', data: 0 }]);
-    const first = await db.pool.connect();
-    try {
-      await first.query('BEGIN');
-      await db.store.append(ref, 1, [{ type: 'B', data: 'first' }], {}, { client: first });
-      const second = db.store
-        .append(ref, 1, [{ type: 'B', data: 'second' }])
-        .catch((e: unknown) => e);
-      await first.query('COMMIT');
-      expect(conflictOf(await second)).toMatchObject({ expected: 1, actual: 2, reason: 'version' });
-    } finally {
-      first.release();
-    }
+    const second = await raceAnOpenAppend(
+      db,
+      { ref, expected: 1, event: { type: 'B', data: 'first' }, end: 'COMMIT' },
+      () => db.store.append(ref, 1, [{ type: 'B', data: 'second' }]).catch((e: unknown) => e),
+    );
+    expect(conflictOf(second)).toMatchObject({ expected: 1, actual: 2, reason: 'version' });
     expect((await db.store.readStream(ref)).map((event) => event.data)).toEqual([0, 'first']);
   });
 
   it("makes exactly one of two concurrent creations with 'no-stream' win", async () => {
     const ref = newRef();
-    const first = await db.pool.connect();
-    try {
-      await first.query('BEGIN');
-      await db.store.append(
-        ref,
-        'no-stream',
-        [{ type: 'Created', data: 'first' }],
-        {},
-        { client: first },
-      );
-      const second = db.store
-        .append(ref, 'no-stream', [{ type: 'Created', data: 'second' }])
-        .catch((e: unknown) => e);
-      await first.query('COMMIT');
-      expect(conflictOf(await second)).toMatchObject({ expected: 'no-stream', actual: 1 });
-    } finally {
-      first.release();
-    }
+    const second = await raceAnOpenAppend(
+      db,
+      { ref, expected: 'no-stream', event: { type: 'Created', data: 'first' }, end: 'COMMIT' },
+      () =>
+        db.store
+          .append(ref, 'no-stream', [{ type: 'Created', data: 'second' }])
+          .catch((e: unknown) => e),
+    );
+    expect(conflictOf(second)).toMatchObject({ expected: 'no-stream', actual: 1 });
     const racing = newRef();
     const outcomes = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) =>
@@ -270,22 +256,12 @@ describe('two appends with the same expected version', () => {
 
   it('lets the creation win after a first creator rolled back', async () => {
     const ref = newRef();
-    const first = await db.pool.connect();
-    try {
-      await first.query('BEGIN');
-      await db.store.append(
-        ref,
-        'no-stream',
-        [{ type: 'Created', data: 'first' }],
-        {},
-        { client: first },
-      );
-      const second = db.store.append(ref, 'no-stream', [{ type: 'Created', data: 'second' }]);
-      await first.query('ROLLBACK');
-      expect((await second).nextVersion).toBe(1);
-    } finally {
-      first.release();
-    }
+    const second = await raceAnOpenAppend(
+      db,
+      { ref, expected: 'no-stream', event: { type: 'Created', data: 'first' }, end: 'ROLLBACK' },
+      () => db.store.append(ref, 'no-stream', [{ type: 'Created', data: 'second' }]),
+    );
+    expect(second.nextVersion).toBe(1);
     expect((await db.store.readStream(ref)).map((event) => event.data)).toEqual(['second']);
   });
 });

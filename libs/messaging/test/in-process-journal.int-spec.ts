@@ -5,6 +5,7 @@ import {
   PermanentError,
   PostgresJournal,
   type InboundMessage,
+  type InProcessJournal,
   type OutboundMessage,
 } from '../src';
 
@@ -38,11 +39,25 @@ describe('in-process transport with a PostgreSQL journal', () => {
     await schema.drop();
   });
 
-  /** A transport on the shared journal, as a process start would build it. */
-  async function start(): Promise<InProcessTransport> {
-    const transport = new InProcessTransport({
-      journal: new PostgresJournal(pool, schema.name),
-      retryDelaysMs: [20],
+  /**
+   * A transport on the shared journal, as a process start would build it, and a switch that
+   * "kills" it: from then on its journal writes go nowhere, as if the process had died.
+   */
+  async function start(): Promise<InProcessTransport & { die(): void }> {
+    const real = new PostgresJournal(pool, schema.name);
+    let alive = true;
+    const journal: InProcessJournal = {
+      record: (entries) => (alive ? real.record(entries) : Promise.resolve()),
+      remove: (id) => (alive ? real.remove(id) : Promise.resolve()),
+      retried: (id, attempt) => (alive ? real.retried(id, attempt) : Promise.resolve()),
+      deadLettered: (id, letter) => (alive ? real.deadLettered(id, letter) : Promise.resolve()),
+      replayed: (id) => (alive ? real.replayed(id) : Promise.resolve()),
+      load: () => real.load(),
+    };
+    const transport = Object.assign(new InProcessTransport({ journal, retryDelaysMs: [20] }), {
+      die: () => {
+        alive = false;
+      },
     });
     transports.push(transport);
     await transport.declareService('dashboard', ['campaign.*.v1']);
@@ -78,10 +93,11 @@ describe('in-process transport with a PostgreSQL journal', () => {
       expect(rows[0]).toEqual({ live: '2', dead: '1' });
     });
 
-    // The process dies: nothing more is settled; the next start sees only the journal.
-    void subscription;
-    const second = await start();
+    // The process dies: nothing it does from now on reaches the journal.
+    first.die();
     release();
+    await subscription.stop();
+    const second = await start();
     const redelivered: { n: string; redelivered: boolean }[] = [];
     await second.subscribe({
       service: 'dashboard',

@@ -1,25 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { CampaignDraftedV1, type IntegrationEvent } from '@ttkt/contracts';
-import { Inbox, migrateEventStore } from '@ttkt/event-store';
+import { Inbox } from '@ttkt/event-store';
+import { eventually } from '@ttkt/testing';
 import {
   startIntegrationConsumer,
   type IntegrationEventHandler,
 } from '../src/consumer/integration-consumer';
 import type { DeadLetter, Subscription } from '../src/transport';
 import { InProcessTransport } from '../src/transport/in-process-transport';
-import { eventually } from './support/eventually';
+import { createEventStoreSchema, type EventStoreSchema } from './support/event-store-schema';
 import { syncHandler } from './support/handlers';
 import { campaignDrafted, messageOf } from './support/integration-events';
-import { createTestSchema, DATABASE_URL, type TestSchema } from './support/test-infra';
 
-let schema: TestSchema;
+let schema: EventStoreSchema;
 let transport: InProcessTransport;
 let subscription: Subscription | undefined;
 let service: string;
 
 beforeAll(async () => {
-  schema = await createTestSchema('msg_consumer');
-  await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
+  schema = await createEventStoreSchema('msg_consumer');
   await schema.pool.query(
     'CREATE TABLE effects (consumer text NOT NULL, message_id text NOT NULL, attempt int NOT NULL)',
   );

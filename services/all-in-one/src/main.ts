@@ -101,19 +101,43 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = async (): Promise<void> => {
+  /** Stops in order: no new requests, then services (consumers, relays, pools), then the rest. */
+  const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await gateway.stop();
-    await sender.close();
-    for (const service of running.reverse()) await service.stop();
-    await transport.close();
-    await journalPool?.end();
-    await embedded?.stop();
-    process.exit(0);
+    const deadline = setTimeout(() => {
+      logger.error('stopping took longer than 15 s; exiting anyway');
+      process.exit(1);
+    }, 15_000);
+    deadline.unref();
+    const steps: [string, () => Promise<void>][] = [
+      ['gateway', () => gateway.stop()],
+      ['rpc client', () => sender.close()],
+      ...running
+        .reverse()
+        .map((service): [string, () => Promise<void>] => [service.service, () => service.stop()]),
+      ['transport', () => transport.close()],
+      ['transport journal', async () => journalPool?.end()],
+      ['embedded PostgreSQL', async () => embedded?.stop()],
+    ];
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        code = 1;
+        logger.error(
+          `stopping ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    process.exit(code);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop(0));
+  process.once('SIGINT', () => void stop(0));
+  process.once('uncaughtException', (error) => {
+    logger.error(`uncaught: ${error.stack ?? error.message}`);
+    void stop(1);
+  });
 }
 
 main().catch((error: unknown) => {

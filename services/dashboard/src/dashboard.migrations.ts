@@ -18,11 +18,19 @@ export async function migrateDashboard(pool: Pool, schema: string): Promise<void
         source_version integer NOT NULL,
         position_xid numeric(20) NOT NULL,
         position_gp bigint NOT NULL,
+        previous_xid numeric(20),
+        previous_gp bigint,
         body jsonb NOT NULL,
-        received_at timestamptz NOT NULL DEFAULT now()
+        received_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((previous_xid IS NULL) = (previous_gp IS NULL)),
+        CHECK ((previous_xid, previous_gp) < (position_xid, position_gp))
       );
       CREATE INDEX IF NOT EXISTS received_events_by_source
         ON "${schema}".received_events (source_service, position_xid, position_gp);
+      CREATE INDEX IF NOT EXISTS received_events_by_previous
+        ON "${schema}".received_events (source_service, previous_xid, previous_gp);
+      CREATE INDEX IF NOT EXISTS received_events_chain_starts
+        ON "${schema}".received_events (source_service) WHERE previous_xid IS NULL;
       CREATE TABLE IF NOT EXISTS "${schema}".source_positions (
         service text PRIMARY KEY,
         position_xid numeric(20) NOT NULL,

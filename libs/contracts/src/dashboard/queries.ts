@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** RPC pattern of {@link GetCampaignStatusQuery}, answered by `dashboard`. */
 export const GET_CAMPAIGN_STATUS = 'dashboard.get-campaign-status';
@@ -23,8 +23,11 @@ export class GetCampaignStatusQuery {
   @Matches(/^[a-z][a-z0-9-]*:[0-9]+\.[0-9]+$/)
   minPosition?: string;
 
-  /** How long to wait for `minPosition`, in milliseconds. */
+  /** How long to wait for `minPosition`, in milliseconds (0 to 30 000; default 5 000). */
   @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30_000)
   waitMs?: number;
 }
 

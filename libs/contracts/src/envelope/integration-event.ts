@@ -62,6 +62,19 @@ export class EventSource {
   @IsString()
   @Matches(/^[a-z][a-z0-9-]*:[0-9]+\.[0-9]+$/)
   position!: string;
+
+  /**
+   * The `position` of the previous event this service's relay published (same token format,
+   * `<service>:<xid>.<gp>`, same service), absent for the first one. Events that stay inside the
+   * service are not published and are not linked. Published events form one chain in log order,
+   * so a consumer that receives every event of a source can tell from it that nothing published
+   * before is missing: an event whose previous event it has received extends what it holds
+   * contiguously. Set by the relay; a re-published event carries the same value.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]*:[0-9]+\.[0-9]+$/)
+  previousPosition?: string;
 }
 
 /**

@@ -78,20 +78,21 @@ export interface WorkloadOutcome {
 }
 
 /**
- * Runs `schedule` with one dedicated pool connection per writer until at least `target` events
- * are committed. Each transaction reads the stream's version and appends at it, so writers that
- * collide get VersionConflict (and roll back).
+ * Runs `schedule` on `db` (a test store: its pool, store and schema) with one dedicated pool
+ * connection per writer until at least `target` events are committed. Each transaction reads the
+ * stream's version and appends at it, so writers that collide get VersionConflict (and roll back).
  */
-export async function runWorkload(options: {
-  pool: Pool;
-  store: EventStore;
-  schema: string;
-  tenantId: string;
-  streamPrefix: string;
-  schedule: WriteOp[][];
-  target: number;
-}): Promise<WorkloadOutcome> {
-  const { pool, store, schedule, target, tenantId } = options;
+export async function runWorkload(
+  db: { pool: Pool; store: EventStore; schema: string },
+  options: {
+    tenantId: string;
+    streamPrefix: string;
+    schedule: WriteOp[][];
+    target: number;
+  },
+): Promise<WorkloadOutcome> {
+  const { pool, store } = db;
+  const { schedule, target, tenantId } = options;
   const outcome: WorkloadOutcome = {
     committed: new Map(),
     rolledBack: new Set(),
@@ -101,7 +102,7 @@ export async function runWorkload(options: {
   };
   const beacon = new CommitBeacon(schedule.length);
   await pool.query(
-    `CREATE TABLE IF NOT EXISTS "${options.schema}".side_rows (id bigserial PRIMARY KEY, note text)`,
+    `CREATE TABLE IF NOT EXISTS "${db.schema}".side_rows (id bigserial PRIMARY KEY, note text)`,
   );
 
   const writer = async (ops: WriteOp[], writerIndex: number): Promise<void> => {
@@ -115,13 +116,13 @@ export async function runWorkload(options: {
         try {
           if (op.earlyXid === 'select') await client.query('SELECT pg_current_xact_id()');
           if (op.earlyXid === 'row') {
-            await client.query(`INSERT INTO "${options.schema}".side_rows (note) VALUES ($1)`, [
+            await client.query(`INSERT INTO "${db.schema}".side_rows (note) VALUES ($1)`, [
               `writer ${writerIndex}`,
             ]);
           }
           if (op.earlyXid !== 'no' && op.waitBeforeAppend) await beacon.next();
           const current = await client.query<{ version: string }>(
-            `SELECT version::text AS version FROM "${options.schema}".streams WHERE tenant_id = $1 AND stream_id = $2`,
+            `SELECT version::text AS version FROM "${db.schema}".streams WHERE tenant_id = $1 AND stream_id = $2`,
             [tenantId, streamId],
           );
           const version = Number(current.rows[0]?.version ?? 0);

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
-import { EventStore, migrateEventStore, type EventStoreOptions } from '../../src';
+import {
+  EventStore,
+  migrateEventStore,
+  type EventStoreOptions,
+  type ExpectedVersion,
+  type NewEvent,
+  type StreamRef,
+} from '../../src';
 
 /** The PostgreSQL the integration tests run against. */
 export const DATABASE_URL =
@@ -44,6 +51,29 @@ export async function createTestStore(
       }
     },
   };
+}
+
+/**
+ * Races `competitor` against an append left open: appends `open.event` to `open.ref` at
+ * `open.expected` in a transaction of its own, starts `competitor` while that transaction holds the
+ * stream, then ends it with `open.end` and returns what `competitor` resolved with (let it catch
+ * the error the test expects).
+ */
+export async function raceAnOpenAppend<T>(
+  db: TestStore,
+  open: { ref: StreamRef; expected: ExpectedVersion; event: NewEvent; end: 'COMMIT' | 'ROLLBACK' },
+  competitor: () => Promise<T>,
+): Promise<T> {
+  const first = await db.pool.connect();
+  try {
+    await first.query('BEGIN');
+    await db.store.append(open.ref, open.expected, [open.event], {}, { client: first });
+    const second = competitor();
+    await first.query(open.end);
+    return await second;
+  } finally {
+    first.release();
+  }
 }
 
 /**

@@ -57,9 +57,23 @@ export async function runStandalone(
     logger.log(`${service} ready on port ${config.port}`);
     const stop = async (signal: string): Promise<void> => {
       logger.log(`${signal}: stopping`);
-      await running.stop();
-      await transport.close();
-      process.exit(0);
+      const deadline = setTimeout(() => {
+        logger.error('stopping took longer than 15 s; exiting anyway');
+        process.exit(1);
+      }, 15_000);
+      deadline.unref();
+      let code = 0;
+      for (const step of [() => running.stop(), () => transport.close()]) {
+        try {
+          await step();
+        } catch (error) {
+          code = 1;
+          logger.error(
+            `stopping failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+      process.exit(code);
     };
     process.once('SIGTERM', (signal) => void stop(signal));
     process.once('SIGINT', (signal) => void stop(signal));

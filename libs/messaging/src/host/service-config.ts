@@ -1,3 +1,5 @@
+import { assertSchemaName } from '@ttkt/event-store';
+
 /** The environment a service reads when it runs alone (the distributed mode). */
 export interface ServiceConfig {
   service: string;
@@ -36,8 +38,11 @@ export function loadServiceConfig(
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     problems.push('PORT must be a TCP port');
   const schema = env[`${prefix}_DATABASE_SCHEMA`] ?? service.replace(/-/g, '_');
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema))
-    problems.push(`${prefix}_DATABASE_SCHEMA must be a plain identifier`);
+  try {
+    assertSchemaName(schema);
+  } catch {
+    problems.push(`${prefix}_DATABASE_SCHEMA must be [a-z_][a-z0-9_]*, at most 56 characters`);
+  }
   if (problems.length > 0) {
     throw new ConfigError(`${service}: ${problems.join('; ')}`);
   }

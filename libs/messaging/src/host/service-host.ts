@@ -14,6 +14,7 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { IntegrationEvent } from '@ttkt/contracts';
 import {
+  assertSchemaName,
   EventStore,
   Inbox,
   migrateEventStore,
@@ -92,6 +93,8 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
   await migrateEventStore({ connectionString: options.databaseUrl, schema });
   const pool = new Pool({
     connectionString: options.databaseUrl,
+    // The service's own schema first: an unqualified name never lands in another's (or public).
+    options: `-c search_path=${assertSchemaName(schema)}`,
     max: options.poolSize ?? 10,
     application_name: service,
   });
@@ -122,7 +125,6 @@ export async function startServiceHost(options: ServiceHostOptions): Promise<Run
       },
       { logger: options.logger ?? ['error', 'warn'], abortOnError: false },
     );
-    app.enableShutdownHooks();
     app.connectMicroservice(options.rpc, { inheritAppConfig: true });
     await app.startAllMicroservices();
     if (options.consumes && options.consumes.length > 0) {

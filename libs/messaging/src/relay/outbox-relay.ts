@@ -1,5 +1,6 @@
 import type { IntegrationEvent } from '@ttkt/contracts';
 import {
+  compareLogPositions,
   stderrLogger,
   type EventStore,
   type EventStoreLogger,
@@ -23,7 +24,9 @@ export interface OutboxRelayOptions {
   /**
    * Maps a stored event to the contract event it publishes, or `null` for an event that stays
    * inside the service. The envelope's `id` must be the stored event's `eventId` (consumers
-   * deduplicate on it). Throwing stops the relay at that event (it retries, never skips).
+   * deduplicate on it). Throwing stops the relay at that event (it retries, never skips). It must
+   * be a pure function of the stored event: the relay maps events again to find the chain's last
+   * link (see `source.previousPosition`), which it sets itself (a value set here is replaced).
    */
   toContract: (event: StoredEvent) => IntegrationEvent | null;
   /** Events read and published per batch (default 500: fewer confirm round trips, measured in docs/benchmarks.md). */
@@ -46,21 +49,39 @@ export interface OutboxRelayOptions {
  * publish (broker down, connection lost, a nack) retries the same batch after a backoff, so no
  * event is ever skipped. A batch that failed half-way is published again whole: consumers see
  * duplicates with the same `messageId` and deduplicate them (at least once).
+ *
+ * Every envelope it publishes links to the previous one: `source.previousPosition` is the
+ * `source.position` of the previous published event in log order (absent for the first; internal
+ * events do not count), so a consumer can tell that it holds everything published up to an event.
+ * The link is a function of the log alone, never of what this process happened to publish: it
+ * remembers the last published position only together with the log position it holds for, and
+ * for a batch that does not continue from there (at start, after another owner's progress, after
+ * the checkpoint moved) it finds it again by reading the log backwards from the batch's start. A
+ * batch published again (after a failure, by another owner) carries the same links.
  */
 export class OutboxRelay {
   /** The follower of the log; `checkpoint()` and `waitFor()` tell how far the relay got. */
   readonly follower: LogFollower;
   private readonly toContract: OutboxRelayOptions['toContract'];
   private readonly transport: EventTransport;
+  private readonly store: EventStore;
+  private readonly batchSize: number;
+  /**
+   * The chain's end as of log position `through`: the `source.position` of the last event
+   * published at or before it (null: none). Updated only after a batch was published.
+   */
+  private chainEnd: { through: LogPosition; lastPublished: string | null } | null = null;
 
   constructor(options: OutboxRelayOptions) {
     this.toContract = options.toContract;
     this.transport = options.transport;
+    this.store = options.store;
+    this.batchSize = options.batchSize ?? 500;
     this.follower = options.store.follow({
       consumer: OUTBOX_RELAY_CONSUMER,
-      batchSize: options.batchSize ?? 500,
+      batchSize: this.batchSize,
       transactional: false,
-      handle: (events) => this.publish(events),
+      handle: (events, _client, after) => this.publish(events, after),
       logger: withService(options.logger ?? stderrLogger, options.service),
       ...(options.errorBackoff !== undefined ? { errorBackoff: options.errorBackoff } : {}),
       ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
@@ -87,7 +108,8 @@ export class OutboxRelay {
     return this.follower.waitFor(position, timeoutMs);
   }
 
-  private async publish(events: StoredEvent[]): Promise<void> {
+  private async publish(events: StoredEvent[], after: LogPosition | null): Promise<void> {
+    let previous = await this.lastPublishedAtOrBefore(after);
     const messages: OutboundMessage[] = [];
     for (const event of events) {
       const contract = this.toContract(event);
@@ -98,13 +120,53 @@ export class OutboxRelay {
             'the envelope id must be the event id',
         );
       }
+      const { previousPosition: _fromToContract, ...source } = contract.source;
+      const envelope: IntegrationEvent = {
+        ...contract,
+        source: previous === null ? source : { ...source, previousPosition: previous },
+      };
+      previous = contract.source.position;
       messages.push({
         messageId: event.eventId,
         routingKey: contract.type,
-        body: JSON.stringify(contract),
+        body: JSON.stringify(envelope),
       });
     }
     if (messages.length > 0) await this.transport.publish(messages);
+    const last = events[events.length - 1];
+    if (last !== undefined) {
+      this.chainEnd = {
+        through: { transactionId: last.transactionId, globalPosition: last.globalPosition },
+        lastPublished: previous,
+      };
+    }
+  }
+
+  /**
+   * The `source.position` of the last event published at or before `position` (null: none, or
+   * `position` is null). Remembered from the previous batch when this one continues it; otherwise
+   * found by reading the log backwards from `position` and mapping until an event is published.
+   */
+  private async lastPublishedAtOrBefore(position: LogPosition | null): Promise<string | null> {
+    if (position === null) return null;
+    const known = this.chainEnd;
+    if (known !== null && compareLogPositions(known.through, position) === 0) {
+      return known.lastPublished;
+    }
+    let atOrBefore: LogPosition = position;
+    for (;;) {
+      const page = await this.store.readAllBackward({ atOrBefore, limit: this.batchSize });
+      for (const event of page) {
+        const contract = this.toContract(event);
+        if (contract !== null) return contract.source.position;
+      }
+      const oldest = page[page.length - 1];
+      if (oldest === undefined || page.length < this.batchSize) return null;
+      atOrBefore = {
+        transactionId: oldest.transactionId,
+        globalPosition: oldest.globalPosition - 1n,
+      };
+    }
   }
 }
 

@@ -129,6 +129,8 @@ export class InProcessTransport implements EventTransport {
   private readonly unroutable: OutboundMessage[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly journal: InProcessJournal | undefined;
+  /** The last pending journal update of each copy, so updates of one copy apply in order. */
+  private readonly journalTails = new Map<string, Promise<void>>();
   private nextTag = 1;
   private dispatchScheduled = false;
   private closed = false;
@@ -232,14 +234,30 @@ export class InProcessTransport implements EventTransport {
     });
   }
 
-  /** Runs a journal update in the background: a failure only means a redelivery after a restart. */
-  private journalled(what: string, update: (journal: InProcessJournal) => Promise<void>): void {
-    if (!this.journal) return;
-    update(this.journal).catch((error: unknown) =>
-      this.logger.error(`in-process transport: journal ${what} failed`, {
-        error: errorMessage(error),
-      }),
-    );
+  /**
+   * Runs a journal update of one copy in the background, after the copy's earlier updates (a
+   * replay must not overtake the dead-lettering it undoes). A failed update only means a
+   * redelivery after a restart.
+   */
+  private journalled(
+    id: string,
+    what: string,
+    update: (journal: InProcessJournal) => Promise<void>,
+  ): void {
+    const journal = this.journal;
+    if (!journal) return;
+    const previous = this.journalTails.get(id) ?? Promise.resolve();
+    const next = previous
+      .then(() => update(journal))
+      .catch((error: unknown) =>
+        this.logger.error(`in-process transport: journal ${what} failed`, {
+          error: errorMessage(error),
+        }),
+      )
+      .finally(() => {
+        if (this.journalTails.get(id) === next) this.journalTails.delete(id);
+      });
+    this.journalTails.set(id, next);
   }
 
   /** Declares the service, then delivers its queue's messages to `handler`, at most `prefetch` at a time. */
@@ -283,7 +301,7 @@ export class InProcessTransport implements EventTransport {
     const index = queue?.deadLetters.findIndex((letter) => letter.id === deadLetterId) ?? -1;
     const letter = index >= 0 ? queue?.deadLetters.splice(index, 1)[0] : undefined;
     if (queue === undefined || letter === undefined) return false;
-    this.journalled('replay', (journal) => journal.replayed(letter.id));
+    this.journalled(letter.id, 'replay', (journal) => journal.replayed(letter.id));
     queue.ready.push({
       id: letter.id,
       message: copyMessage(letter.message),
@@ -403,7 +421,7 @@ export class InProcessTransport implements EventTransport {
 
   private settle(consumer: LocalConsumer, tag: number): void {
     const envelope = this.take(consumer, tag);
-    if (envelope) this.journalled('removal', (journal) => journal.remove(envelope.id));
+    if (envelope) this.journalled(envelope.id, 'removal', (journal) => journal.remove(envelope.id));
   }
 
   private fail(consumer: LocalConsumer, tag: number, error: unknown): void {
@@ -443,7 +461,9 @@ export class InProcessTransport implements EventTransport {
       delayMs: delay,
       error: errorMessage(error),
     });
-    this.journalled('retry', (journal) => journal.retried(envelope.id, envelope.attempt + 1));
+    this.journalled(envelope.id, 'retry', (journal) =>
+      journal.retried(envelope.id, envelope.attempt + 1),
+    );
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       queue.ready.push({
@@ -473,7 +493,9 @@ export class InProcessTransport implements EventTransport {
       deadLetteredAt: this.now().toISOString(),
     };
     queue.deadLetters.push(letter);
-    this.journalled('dead-lettering', (journal) => journal.deadLettered(envelope.id, letter));
+    this.journalled(envelope.id, 'dead-lettering', (journal) =>
+      journal.deadLettered(envelope.id, letter),
+    );
   }
 
   private stopConsumer(consumer: LocalConsumer): void {

@@ -1,3 +1,4 @@
+import { assertSchemaName } from '@ttkt/event-store';
 import type { Pool } from 'pg';
 import type { DeadLetter } from '../transport';
 import type { InProcessJournal, JournalDeadLetter, JournalEntry } from './in-process-transport';
@@ -21,7 +22,7 @@ export class PostgresJournal implements InProcessJournal {
     private readonly pool: Pool,
     private readonly schema: string,
   ) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+    assertSchemaName(schema);
     this.table = `"${schema}".transport_journal`;
   }
 

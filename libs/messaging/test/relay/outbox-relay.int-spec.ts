@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { CAMPAIGN_DRAFTED_V1, type IntegrationEvent } from '@ttkt/contracts';
 import {
   EventStore,
-  migrateEventStore,
   type EventStoreLogger,
   type LogPosition,
   type StoredEvent,
 } from '@ttkt/event-store';
+import { closeVhostConnections, createTestVhost, eventually, type TestVhost } from '@ttkt/testing';
 import { OutboxRelay } from '../../src/relay';
 import {
   TransportUnavailableError,
@@ -17,14 +17,8 @@ import {
 } from '../../src/transport';
 import { InProcessTransport } from '../../src/transport/in-process-transport';
 import { RabbitTransport } from '../../src/transport/rabbit-transport';
-import { eventually } from '../support/eventually';
-import {
-  createTestSchema,
-  createTestVhost,
-  DATABASE_URL,
-  type TestSchema,
-  type TestVhost,
-} from '../support/test-infra';
+import { createEventStoreSchema, type EventStoreSchema } from '../support/event-store-schema';
+import { DelegatingTransport } from './fixtures/delegating-transport';
 
 const TENANT = 'bac-kan';
 
@@ -81,27 +75,15 @@ function recordingLogger(): EventStoreLogger & {
 }
 
 /** A transport whose `publish` fails, as during a broker outage, until told otherwise. */
-class OutageTransport implements EventTransport {
+class OutageTransport extends DelegatingTransport {
   failing = true;
   attempts = 0;
 
-  constructor(private readonly inner: EventTransport) {}
-
-  async publish(messages: OutboundMessage[]): Promise<void> {
+  override async publish(messages: OutboundMessage[]): Promise<void> {
     this.attempts += 1;
     if (this.failing) throw new TransportUnavailableError('broker unreachable (simulated)');
     await this.inner.publish(messages);
   }
-
-  declareService: EventTransport['declareService'] = (service, keys) =>
-    this.inner.declareService(service, keys);
-  subscribe: EventTransport['subscribe'] = (options) => this.inner.subscribe(options);
-  listDeadLetters: EventTransport['listDeadLetters'] = (service) =>
-    this.inner.listDeadLetters(service);
-  replayDeadLetter: EventTransport['replayDeadLetter'] = (service, id) =>
-    this.inner.replayDeadLetter(service, id);
-  listUnroutable: EventTransport['listUnroutable'] = () => this.inner.listUnroutable();
-  close: EventTransport['close'] = () => this.inner.close();
 }
 
 let vhost: TestVhost;
@@ -136,7 +118,7 @@ const modes: TransportMode[] = [
 let prefixes = 0;
 
 describe.each(modes)('the outbox relay over $name', (mode) => {
-  let schema: TestSchema;
+  let schema: EventStoreSchema;
   let store: EventStore;
   let transport: EventTransport;
   let received: InboundMessage[];
@@ -144,8 +126,7 @@ describe.each(modes)('the outbox relay over $name', (mode) => {
   const relays: OutboxRelay[] = [];
 
   beforeEach(async () => {
-    schema = await createTestSchema('msg_relay');
-    await migrateEventStore({ connectionString: DATABASE_URL, schema: schema.name });
+    schema = await createEventStoreSchema('msg_relay');
     store = new EventStore({ pool: schema.pool, schema: schema.name, service: 'campaign' });
     prefixes += 1;
     transport = await mode.create(`r${prefixes}`);
@@ -298,7 +279,7 @@ describe.each(modes)('the outbox relay over $name', (mode) => {
       const relay = startRelay();
       await expect(relay.waitFor(first.position, 10_000)).resolves.toBe(true);
 
-      await vhost.closeConnections();
+      await closeVhostConnections(vhost.name);
       const later = [await draft('trong lúc mất kết nối'), await draft('sau đó')];
 
       const last = later[later.length - 1];

@@ -54,12 +54,13 @@ import {
 } from '../../src/consumer/integration-consumer';
 import { OUTBOX_RELAY_CONSUMER } from '../../src/relay';
 import type {
-  EventTransport,
   InboundMessage,
   MessagingLogger,
+  SubscribeOptions,
   Subscription,
 } from '../../src/transport';
 import { RabbitTransport } from '../../src/transport/rabbit-transport';
+import { DelegatingTransport } from './fixtures/delegating-transport';
 import {
   PROBE_EVENT_TYPE,
   PROBE_ROUTING_KEY,
@@ -249,16 +250,14 @@ class RelayProcess {
 // The consumer side's observation.
 
 /** A transport that counts deliveries, handler failures and handlers running (to know when all settled). */
-class ObservedTransport implements EventTransport {
+class ObservedTransport extends DelegatingTransport<RabbitTransport> {
   deliveries = 0;
   failures = 0;
   inFlight = 0;
   redelivered = 0;
 
-  constructor(readonly inner: RabbitTransport) {}
-
-  subscribe: EventTransport['subscribe'] = (options) =>
-    this.inner.subscribe({
+  override subscribe(options: SubscribeOptions): Promise<Subscription> {
+    return this.inner.subscribe({
       ...options,
       handler: async (message: InboundMessage) => {
         this.deliveries += 1;
@@ -274,16 +273,7 @@ class ObservedTransport implements EventTransport {
         }
       },
     });
-
-  publish: EventTransport['publish'] = (messages) => this.inner.publish(messages);
-  declareService: EventTransport['declareService'] = (service, keys) =>
-    this.inner.declareService(service, keys);
-  listDeadLetters: EventTransport['listDeadLetters'] = (service) =>
-    this.inner.listDeadLetters(service);
-  replayDeadLetter: EventTransport['replayDeadLetter'] = (service, id) =>
-    this.inner.replayDeadLetter(service, id);
-  listUnroutable: EventTransport['listUnroutable'] = () => this.inner.listUnroutable();
-  close: EventTransport['close'] = () => this.inner.close();
+  }
 }
 
 /** The real `Inbox`, with every claim and its outcome counted per message id. */

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
+import { closeVhostConnections, createTestVhost, eventually, type TestVhost } from '@ttkt/testing';
 import { connect, type ConfirmChannel } from 'amqplib';
 import {
   createRpcClient,
@@ -22,8 +23,6 @@ import {
   ServiceUnavailableError,
   type CommandSender,
 } from '../../src/rpc';
-import { eventually } from '../support/eventually';
-import { createTestVhost, type TestVhost } from '../support/test-infra';
 
 /** What the test services did: which requests ran, and on which instance. */
 class Recorder {
@@ -420,7 +419,7 @@ describe('command RPC over RabbitMQ, broker specifics', () => {
     });
     if (vhost === undefined) throw new Error('no vhost');
 
-    await vhost.closeConnections();
+    await closeVhostConnections(vhost.name);
 
     const failures: unknown[] = [];
     await eventually(

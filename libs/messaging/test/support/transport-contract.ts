@@ -1,3 +1,4 @@
+import { deferred, eventually } from '@ttkt/testing';
 import type { Pool } from 'pg';
 import {
   startIntegrationConsumer,
@@ -11,7 +12,6 @@ import {
   type MessagingLogger,
   type Subscription,
 } from '../../src/transport';
-import { deferred, eventually } from './eventually';
 import { must, syncHandler } from './handlers';
 import { campaignDrafted, messageOf, plainMessage } from './integration-events';
 
@@ -76,6 +76,17 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       return started;
     }
 
+    /** Subscribes a {@link recorder} as `service`, bound to `routingKeys`, until the test ends. */
+    async function subscribeRecorder(
+      transport: EventTransport,
+      service: string,
+      routingKeys: string[],
+    ): Promise<ReturnType<typeof recorder>> {
+      const recorded = recorder();
+      await track(transport.subscribe({ service, routingKeys, handler: recorded.handler }));
+      return recorded;
+    }
+
     afterEach(async () => {
       for (const subscription of subscriptions.splice(0)) await subscription.stop();
       await underTest?.close();
@@ -84,30 +95,9 @@ export function defineTransportContract(name: string, harness: TransportHarness)
 
     it('gives every bound service its own copy, and nothing to a service bound elsewhere', async () => {
       const transport = await setUp();
-      const a = recorder();
-      const b = recorder();
-      const c = recorder();
-      await track(
-        transport.subscribe({
-          service: 'svc-a',
-          routingKeys: ['campaign.drafted.v1'],
-          handler: a.handler,
-        }),
-      );
-      await track(
-        transport.subscribe({
-          service: 'svc-b',
-          routingKeys: ['campaign.*.v1'],
-          handler: b.handler,
-        }),
-      );
-      await track(
-        transport.subscribe({
-          service: 'svc-c',
-          routingKeys: ['nomination.#'],
-          handler: c.handler,
-        }),
-      );
+      const a = await subscribeRecorder(transport, 'svc-a', ['campaign.drafted.v1']);
+      const b = await subscribeRecorder(transport, 'svc-b', ['campaign.*.v1']);
+      const c = await subscribeRecorder(transport, 'svc-c', ['nomination.#']);
       const messages = [1, 2, 3].map((n) =>
         plainMessage('campaign.drafted.v1', { n }, { 'x-trace': `t${n}`, tenant: 'bac-kan' }),
       );
@@ -176,7 +166,6 @@ export function defineTransportContract(name: string, harness: TransportHarness)
     it('sends a failed message through the retry tiers, to the failing service only, with attempt numbers and delays', async () => {
       const transport = await setUp({ retryDelaysMs: [50, 100] });
       const failing: Delivery[] = [];
-      const other = recorder();
       await track(
         transport.subscribe({
           service: 'svc-a',
@@ -187,13 +176,7 @@ export function defineTransportContract(name: string, harness: TransportHarness)
           }),
         }),
       );
-      await track(
-        transport.subscribe({
-          service: 'svc-b',
-          routingKeys: ['campaign.#'],
-          handler: other.handler,
-        }),
-      );
+      const other = await subscribeRecorder(transport, 'svc-b', ['campaign.#']);
       const message = plainMessage('campaign.drafted.v1', {}, { tenant: 'bac-kan' });
       await transport.publish([message]);
 
@@ -295,7 +278,6 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       const transport = await setUp();
       const deliveries: InboundMessage[] = [];
       let fail = true;
-      const other = recorder();
       await track(
         transport.subscribe({
           service: 'svc-a',
@@ -306,13 +288,7 @@ export function defineTransportContract(name: string, harness: TransportHarness)
           }),
         }),
       );
-      await track(
-        transport.subscribe({
-          service: 'svc-b',
-          routingKeys: ['campaign.drafted.v1'],
-          handler: other.handler,
-        }),
-      );
+      const other = await subscribeRecorder(transport, 'svc-b', ['campaign.drafted.v1']);
       const message = plainMessage('campaign.drafted.v1', {}, { tenant: 'bac-kan' });
       const keep = plainMessage('campaign.drafted.v1');
       await transport.publish([message, keep]);
@@ -411,14 +387,7 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       await eventually(() => expect(held).toHaveLength(2));
       await first.stop();
 
-      const again = recorder();
-      await track(
-        transport.subscribe({
-          service: 'svc-a',
-          routingKeys: ['campaign.#'],
-          handler: again.handler,
-        }),
-      );
+      const again = await subscribeRecorder(transport, 'svc-a', ['campaign.#']);
       await eventually(() => expect(again.deliveries).toHaveLength(2));
       expect(again.deliveries.map((d) => d.messageId)).toEqual(messages.map((m) => m.messageId));
       expect(again.deliveries.every((d) => d.redelivered && d.attempt === 0)).toBe(true);
@@ -472,14 +441,7 @@ export function defineTransportContract(name: string, harness: TransportHarness)
       expect(letter.attempts).toBe(2);
       expect(await transport.listDeadLetters('svc-a')).toEqual([letter]);
 
-      const after = recorder();
-      await track(
-        transport.subscribe({
-          service: 'svc-a',
-          routingKeys: ['campaign.#'],
-          handler: after.handler,
-        }),
-      );
+      const after = await subscribeRecorder(transport, 'svc-a', ['campaign.#']);
       expect(await transport.replayDeadLetter('svc-a', letter.id)).toBe(true);
       await eventually(() =>
         expect(after.deliveries.map((d) => [d.messageId, d.attempt, d.redelivered])).toEqual([

@@ -1,12 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parsePosition, type IntegrationEvent } from '@ttkt/contracts';
+import {
+  comparePositions,
+  parsePosition,
+  type IntegrationEvent,
+  type ParsedPosition,
+} from '@ttkt/contracts';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@ttkt/messaging';
 import type { PoolClient } from 'pg';
 
 /**
  * Keeps every integration event the dashboard received (so any read model can be rebuilt from
- * scratch) and, per source service, the furthest log position received, which `minPosition`
- * reads wait on. Runs inside the consumer's transaction, beside the projection's write.
+ * scratch), with its position and the position of the event its source published before it
+ * (`source.previousPosition`): the links `SourcePositions` follows to tell how far each source's
+ * events have all been received. Runs inside the consumer's transaction, beside the projection's
+ * write, and only inserts the event's own row: handlers never wait for one another here.
  */
 @Injectable()
 export class ReceivedEventsRecorder {
@@ -17,35 +24,49 @@ export class ReceivedEventsRecorder {
   }
 
   async record(event: IntegrationEvent, client: PoolClient): Promise<void> {
-    const position = parsePosition(event.source.position);
-    if (!position || position.service !== event.source.service) {
-      throw new Error(`event ${event.id} carries no position of ${event.source.service}`);
+    const { source } = event;
+    const position = parsePosition(source.position);
+    if (!position || position.service !== source.service) {
+      throw new Error(`event ${event.id} carries no position of ${source.service}`);
     }
-    const xid = position.transactionId.toString();
-    const gp = position.globalPosition.toString();
+    const previous = previousOf(event, position);
     await client.query(
       `INSERT INTO "${this.schema}".received_events
-         (message_id, type, tenant_id, source_service, source_stream, source_version, position_xid, position_gp, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         (message_id, type, tenant_id, source_service, source_stream, source_version,
+          position_xid, position_gp, previous_xid, previous_gp, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (message_id) DO NOTHING`,
       [
         event.id,
         event.type,
         event.tenantId,
-        event.source.service,
-        event.source.streamId,
-        event.source.streamVersion,
-        xid,
-        gp,
+        source.service,
+        source.streamId,
+        source.streamVersion,
+        position.transactionId.toString(),
+        position.globalPosition.toString(),
+        previous?.transactionId.toString() ?? null,
+        previous?.globalPosition.toString() ?? null,
         JSON.stringify(event),
       ],
     );
-    await client.query(
-      `INSERT INTO "${this.schema}".source_positions (service, position_xid, position_gp)
-       VALUES ($1, $2, $3)
-       ON CONFLICT (service) DO UPDATE SET position_xid = EXCLUDED.position_xid, position_gp = EXCLUDED.position_gp, updated_at = now()
-       WHERE (source_positions.position_xid, source_positions.position_gp) < (EXCLUDED.position_xid, EXCLUDED.position_gp)`,
-      [event.source.service, xid, gp],
+  }
+}
+
+/** The event's link to its source's previous published event; undefined for the first one. */
+function previousOf(event: IntegrationEvent, position: ParsedPosition): ParsedPosition | undefined {
+  const token = event.source.previousPosition;
+  if (token === undefined) return undefined;
+  const previous = parsePosition(token);
+  if (!previous || previous.service !== position.service) {
+    throw new Error(
+      `event ${event.id} links to ${token}, not a position of ${event.source.service}`,
     );
   }
+  if (comparePositions(previous, position) >= 0) {
+    throw new Error(
+      `event ${event.id} at ${event.source.position} links to ${token}, which is not before it`,
+    );
+  }
+  return previous;
 }

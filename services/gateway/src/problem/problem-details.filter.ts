@@ -88,6 +88,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         headers: { 'Retry-After': '5' },
       };
     }
+    const parserError = bodyParserStatus(exception);
+    if (parserError !== undefined) {
+      const code = STATUS_CODES[parserError] ?? 'validation-failed';
+      const errors = code === 'validation-failed' ? [{ path: '', message: 'body' }] : [];
+      return { code, status: ERROR_STATUS[code], errors, headers: {} };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = STATUS_CODES[status];
@@ -101,6 +107,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     );
     return { code: 'internal-error', status: 500, errors: [], headers: {} };
   }
+}
+
+/**
+ * The status of an error raised by the body parser before any route ran (http-errors: a `type`
+ * such as `entity.too.large` or `entity.parse.failed` and a 4xx `status`), else undefined.
+ */
+function bodyParserStatus(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { type, status } = exception as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || !/^(entity|charset|encoding|request)\./.test(type))
+    return undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 function localise(errors: ValidationIssue[], language: Language): ValidationIssue[] {

@@ -242,6 +242,7 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
   isIso8601: { vi: 'phải là ngày YYYY-MM-DD', en: 'must be a YYYY-MM-DD date' },
   isArray: { vi: 'phải là danh sách', en: 'must be a list' },
   body: { vi: 'thân yêu cầu phải là JSON hợp lệ', en: 'the body must be valid JSON' },
+  maxDepth: { vi: 'dữ liệu lồng nhau quá sâu', en: 'is nested too deeply' },
 };
 
 /** The message of a constraint in a language; unknown constraints keep their name. */

@@ -13,14 +13,24 @@ export function strictValidationPipe(): ValidationPipe {
   });
 }
 
-/** Drops keys starting with `$` at any depth: they are comments, as in the fixture. */
-export function withoutCommentKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutCommentKeys);
+/** How deep a request body may nest; the plan's own data nests about six levels. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * Drops keys starting with `$` at any depth: they are comments, as in the fixture. A body nested
+ * deeper than {@link MAX_BODY_DEPTH} is refused as `validation-failed` (it is no plan, and walking
+ * it would only cost the server).
+ */
+export function withoutCommentKeys(value: unknown, depth = 0): unknown {
+  if (depth > MAX_BODY_DEPTH) {
+    throw new ProblemException('validation-failed', [{ path: '', message: 'maxDepth' }]);
+  }
+  if (Array.isArray(value)) return value.map((item) => withoutCommentKeys(item, depth + 1));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([key]) => !key.startsWith('$'))
-        .map(([key, inner]) => [key, withoutCommentKeys(inner)]),
+        .map(([key, inner]) => [key, withoutCommentKeys(inner, depth + 1)]),
     );
   }
   return value;

@@ -6,6 +6,7 @@ import {
   GetCampaignStatusQuery,
   parsePosition,
   type CampaignStatusView,
+  type ParsedPosition,
 } from '@ttkt/contracts';
 import {
   answer,
@@ -17,6 +18,18 @@ import { SourcePositions } from '../../received-events/source-positions';
 
 const DEFAULT_WAIT_MS = 5_000;
 const MAX_WAIT_MS = 30_000;
+/** Positions are xid8 (unsigned 64 bits) and bigint: a token beyond them names no position. */
+const MAX_XID = 2n ** 64n - 1n;
+const MAX_GLOBAL_POSITION = 2n ** 63n - 1n;
+
+/** The position `minPosition` names; a token that names none is `validation-failed`, never 503. */
+function minPositionOf(minPosition: string): ParsedPosition {
+  const token = parsePosition(minPosition);
+  if (!token || token.transactionId > MAX_XID || token.globalPosition > MAX_GLOBAL_POSITION) {
+    throw new DomainError('validation-failed', {}, [{ path: 'minPosition', message: 'matches' }]);
+  }
+  return token;
+}
 
 /** Answers `GET /campaigns/{id}/status` for the gateway, after waiting for `minPosition`. */
 @Controller()
@@ -31,9 +44,10 @@ export class CampaignStatusQueryController {
     const query = validateCommand(GetCampaignStatusQuery, payload);
     return answer(async () => {
       if (query.minPosition !== undefined) {
-        const token = parsePosition(query.minPosition);
+        const token = minPositionOf(query.minPosition);
+        // validateCommand bounds waitMs already; the clamp keeps the wait bounded regardless.
         const waitMs = Math.min(Math.max(query.waitMs ?? DEFAULT_WAIT_MS, 0), MAX_WAIT_MS);
-        if (!token || !(await this.positions.waitFor(token, waitMs))) {
+        if (!(await this.positions.waitFor(token, waitMs))) {
           throw new DomainError('position-not-reached', { minPosition: query.minPosition });
         }
       }
