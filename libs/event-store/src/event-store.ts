@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import { systemClock, type Clock } from './clock';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-row';
@@ -22,6 +23,9 @@ import {
   VersionConflict,
   type VersionConflictReason,
 } from './version-conflict.error';
+
+/** The shortest time between two wake-up notifications of one store (a follower's added lag). */
+const NOTIFY_INTERVAL_MS = 5;
 
 /** What an event store runs on. */
 export interface EventStoreOptions {
@@ -94,6 +98,7 @@ export class EventStore {
   private readonly logger: EventStoreLogger;
   private notifyInFlight = false;
   private notifyAgain = false;
+  private lastNotifyAt = 0;
   /** Clients inside `transaction()`, and whether they appended (to announce after COMMIT). */
   private readonly managed = new WeakMap<PoolClient, boolean>();
 
@@ -212,7 +217,12 @@ export class EventStore {
   private async sendNotifications(): Promise<void> {
     try {
       do {
+        // At most one wake-up per interval: under a steady stream of appends each one would
+        // otherwise cost a transaction of its own (measured: a third of a single writer's rate).
+        const wait = this.lastNotifyAt + NOTIFY_INTERVAL_MS - Date.now();
+        if (wait > 0) await delay(wait);
         this.notifyAgain = false;
+        this.lastNotifyAt = Date.now();
         await this.notifyOnce();
       } while (this.notifyAgain && !this.pool.ending);
     } catch (error) {
