@@ -40,6 +40,9 @@ export function scheduleArbitrary(
   });
 }
 
+/** The longest a writer holding a stream's row lock waits for another writer's commit. */
+const LOCK_HOLDING_WAIT_MS = 200;
+
 /**
  * Lets a transaction hold itself open until some other writer commits, so that newer
  * transactions really do commit while an older one is still running. Never lets the last
@@ -50,9 +53,16 @@ class CommitBeacon {
 
   constructor(private active: number) {}
 
-  next(): Promise<void> {
+  /**
+   * Waits for the next commit. A writer that waits while holding a stream's row lock (after its
+   * append) can block the very writers it waits for, in the database, where this count cannot see
+   * them; `atMostMs` bounds such a wait so the schedule never deadlocks.
+   */
+  next(atMostMs?: number): Promise<void> {
     if (this.waiters.length + 1 >= this.active) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    const committed = new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (atMostMs === undefined) return committed;
+    return Promise.race([committed, new Promise<void>((resolve) => setTimeout(resolve, atMostMs))]);
   }
 
   signal(): void {
@@ -138,7 +148,7 @@ export async function runWorkload(
             {},
             { client },
           );
-          if (op.commitLate === 'other-commit') await beacon.next();
+          if (op.commitLate === 'other-commit') await beacon.next(LOCK_HOLDING_WAIT_MS);
           else if (typeof op.commitLate === 'number')
             await client.query('SELECT pg_sleep($1)', [op.commitLate / 1000]);
           if (op.rollback) {

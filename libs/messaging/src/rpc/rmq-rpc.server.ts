@@ -1,3 +1,6 @@
+import { Logger } from '@nestjs/common';
+import type { AmqpConnectionManager } from 'amqp-connection-manager';
+import { withChannelErrorsLogged } from './channel-errors';
 import {
   RmqContext,
   ServerRMQ,
@@ -27,9 +30,19 @@ export type RmqRpcServerOptions = Required<RmqOptions>['options'];
  * again only if its deadline has not passed; command handlers are idempotent by their ids.
  * Handlers must not acknowledge the message themselves.
  */
+const rpcChannelLogger = new Logger('rpc-server');
+
 export class RmqRpcServer extends ServerRMQ {
   constructor(options: RmqRpcServerOptions) {
     super({ ...options, noAck: false });
+  }
+
+  /** Nest's connection manager, with an `error` listener on every channel it creates. */
+  override createClient<T = AmqpConnectionManager>(): T {
+    return withChannelErrorsLogged(
+      super.createClient<AmqpConnectionManager>(),
+      rpcChannelLogger,
+    ) as T;
   }
 
   /** Handles one delivery from the RPC queue (called by Nest's consumer). */

@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { ClientRMQ, RmqRecord, type ClientProxy } from '@nestjs/microservices';
+import type { AmqpConnectionManager } from 'amqp-connection-manager';
+import { withChannelErrorsLogged } from './channel-errors';
 import { lastValueFrom, throwError } from 'rxjs';
 import { catchError, timeout } from 'rxjs/operators';
 import { InProcessRpcClient, InProcessRpcRecord } from './in-process-rpc.client';
@@ -56,7 +59,7 @@ export function createRpcClient(config: RpcClientConfig): CommandSender {
     case 'rmq':
       return new ClientProxyCommandSender({
         proxyFor: (service) =>
-          new ClientRMQ({
+          new SafeClientRMQ({
             urls: [config.url],
             queue: rpcQueueName(config.prefix, service),
             // The same arguments as the server's declaration, or the broker refuses it (406).
@@ -159,5 +162,14 @@ function assertSendable(payload: unknown, target: RpcTarget): void {
         cause: error,
       },
     );
+  }
+}
+
+const rpcChannelLogger = new Logger('rpc-client');
+
+/** Nest's RMQ client, with an `error` listener on every channel (see withChannelErrorsLogged). */
+class SafeClientRMQ extends ClientRMQ {
+  override createClient(): AmqpConnectionManager {
+    return withChannelErrorsLogged(super.createClient() as AmqpConnectionManager, rpcChannelLogger);
   }
 }
