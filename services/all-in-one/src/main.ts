@@ -14,6 +14,7 @@ import {
 import { Pool } from 'pg';
 import { startCampaignService } from '../../campaign/src/campaign.service';
 import { DASHBOARD_CONSUMES, startDashboardService } from '../../dashboard/src/dashboard.service';
+import { startDocumentService } from '../../document/src/document.service';
 import { startGateway } from '../../gateway/src/gateway';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 
@@ -21,6 +22,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-databas
 const SERVICES = [
   { name: 'campaign', start: startCampaignService, consumes: [] },
   { name: 'dashboard', start: startDashboardService, consumes: DASHBOARD_CONSUMES },
+  { name: 'document', start: startDocumentService, consumes: [] },
 ] as const;
 
 /**

@@ -243,6 +243,10 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
   isArray: { vi: 'phải là danh sách', en: 'must be a list' },
   body: { vi: 'thân yêu cầu phải là JSON hợp lệ', en: 'the body must be valid JSON' },
   maxDepth: { vi: 'dữ liệu lồng nhau quá sâu', en: 'is nested too deeply' },
+  notInRegisterYear: {
+    vi: 'không thuộc năm của sổ đăng ký văn bản',
+    en: 'is not in the register’s year',
+  },
 };
 
 /** The message of a constraint in a language; unknown constraints keep their name. */
