@@ -6,3 +6,4 @@ export * from './infra-urls';
 export * from './test-names';
 export * from './test-schema';
 export * from './test-vhost';
+export * from './refusal';

@@ -1,4 +1,4 @@
-import { DomainError } from '@ttkt/contracts';
+import { refusalOf } from '@ttkt/testing';
 import { evolveCampaign, initialCampaignState } from '../campaign.state';
 import type { CampaignEvent } from '../campaign.events';
 import { decideDraftCampaign, type DraftCampaign } from './draft-campaign.decide';
@@ -53,14 +53,9 @@ describe('drafting a campaign', () => {
   describe('when the campaign was already drafted', () => {
     it('refuses a second draft with the same id as invalid-state', () => {
       const drafted = decideDraftCampaign(command, given([]));
-      let error: unknown;
-      try {
-        decideDraftCampaign(command, given(drafted));
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe('invalid-state');
+      expect(refusalOf(() => decideDraftCampaign(command, given(drafted))).code).toBe(
+        'invalid-state',
+      );
     });
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@ttkt/contracts';
+import { refusalOf } from '@ttkt/testing';
 import { formatRegisterNumber } from '../format-register-number';
 import type { RegisterEvent } from '../register.events';
 import { evolveRegister, initialRegisterState } from '../register.state';
@@ -45,17 +45,6 @@ function voided(number: number): RegisterEvent {
     type: 'NumberVoided',
     data: { number, reason: 'Kế hoạch không được ban hành', voidedAt: '2021-03-02T02:00:00.000Z' },
   };
-}
-
-/** The domain error a decision throws (fails the test when it throws nothing). */
-function refusalOf(decide: () => unknown): DomainError {
-  try {
-    decide();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a domain error, the command was accepted');
 }
 
 function numbersOf(events: RegisterEvent[]) {

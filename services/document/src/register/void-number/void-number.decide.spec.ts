@@ -1,4 +1,4 @@
-import { DomainError } from '@ttkt/contracts';
+import { refusalOf } from '@ttkt/testing';
 import type { RegisterEvent } from '../register.events';
 import { evolveRegister, initialRegisterState } from '../register.state';
 import { decideVoidNumber, type VoidNumber } from './void-number.decide';
@@ -31,17 +31,6 @@ const assigned27: RegisterEvent = {
     assignedAt: '2021-03-30T02:00:00.000Z',
   },
 };
-
-/** The domain error a decision throws (fails the test when it throws nothing). */
-function refusalOf(decide: () => unknown): DomainError {
-  try {
-    decide();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a domain error, the command was accepted');
-}
 
 describe('voiding a register number', () => {
   describe('after 27 was assigned', () => {
