@@ -8,6 +8,8 @@ import {
   PostgresJournal,
   RabbitTransport,
   rpcServerOptions,
+  stopInOrderAndExit,
+  type StopStep,
   type EventTransport,
   type RunningService,
 } from '@ttkt/messaging';
@@ -107,32 +109,18 @@ async function main(): Promise<void> {
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    const deadline = setTimeout(() => {
-      logger.error('stopping took longer than 15 s; exiting anyway');
-      process.exit(1);
-    }, 15_000);
-    deadline.unref();
-    const steps: [string, () => Promise<void>][] = [
-      ['gateway', () => gateway.stop()],
-      ['rpc client', () => sender.close()],
-      ...running
-        .reverse()
-        .map((service): [string, () => Promise<void>] => [service.service, () => service.stop()]),
-      ['transport', () => transport.close()],
-      ['transport journal', async () => journalPool?.end()],
-      ['embedded PostgreSQL', async () => embedded?.stop()],
-    ];
-    for (const [name, step] of steps) {
-      try {
-        await step();
-      } catch (error) {
-        code = 1;
-        logger.error(
-          `stopping ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    }
-    process.exit(code);
+    await stopInOrderAndExit(
+      [
+        ['gateway', () => gateway.stop()],
+        ['rpc client', () => sender.close()],
+        ...running.reverse().map((service): StopStep => [service.service, () => service.stop()]),
+        ['transport', () => transport.close()],
+        ['transport journal', async () => journalPool?.end()],
+        ['embedded PostgreSQL', async () => embedded?.stop()],
+      ],
+      logger,
+      code,
+    );
   };
   process.once('SIGTERM', () => void stop(0));
   process.once('SIGINT', () => void stop(0));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createRpcClient, nestLogLevels } from '@ttkt/messaging';
+import { createRpcClient, nestLogLevels, stopInOrderAndExit } from '@ttkt/messaging';
 import { startGateway } from './gateway';
 
 async function main(): Promise<void> {
@@ -19,11 +19,14 @@ async function main(): Promise<void> {
   const levels = nestLogLevels(process.env.LOG_LEVEL ?? 'info');
   const gateway = await startGateway({ sender, port, logger: levels });
   logger.log(`gateway ready at ${gateway.url ?? port}`);
-  const stop = async (): Promise<void> => {
-    await gateway.stop();
-    await sender.close();
-    process.exit(0);
-  };
+  const stop = (): Promise<void> =>
+    stopInOrderAndExit(
+      [
+        ['gateway', () => gateway.stop()],
+        ['rpc client', () => sender.close()],
+      ],
+      logger,
+    );
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
 }

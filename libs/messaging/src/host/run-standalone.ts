@@ -3,6 +3,7 @@ import { rpcServerOptions } from '../rpc/rpc-server-options';
 import { RabbitTransport } from '../transport/rabbit-transport';
 import type { RunningService, ServiceHostOptions } from './service-host';
 import { loadServiceConfig } from './service-config';
+import { stopInOrderAndExit } from './stop-in-order';
 
 /** What the caller of a service's `start…Service` supplies; the rest is the service's own. */
 export type ServiceDependencies = Pick<
@@ -57,23 +58,13 @@ export async function runStandalone(
     logger.log(`${service} ready on port ${config.port}`);
     const stop = async (signal: string): Promise<void> => {
       logger.log(`${signal}: stopping`);
-      const deadline = setTimeout(() => {
-        logger.error('stopping took longer than 15 s; exiting anyway');
-        process.exit(1);
-      }, 15_000);
-      deadline.unref();
-      let code = 0;
-      for (const step of [() => running.stop(), () => transport.close()]) {
-        try {
-          await step();
-        } catch (error) {
-          code = 1;
-          logger.error(
-            `stopping failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-      }
-      process.exit(code);
+      await stopInOrderAndExit(
+        [
+          [service, () => running.stop()],
+          ['transport', () => transport.close()],
+        ],
+        logger,
+      );
     };
     process.once('SIGTERM', (signal) => void stop(signal));
     process.once('SIGINT', (signal) => void stop(signal));
