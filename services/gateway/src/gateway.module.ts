@@ -1,4 +1,5 @@
 import {
+  Global,
   Module,
   type DynamicModule,
   type MiddlewareConsumer,
@@ -7,15 +8,31 @@ import {
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { COMMAND_SENDER, type CommandSender } from '@ttkt/messaging';
 import type { NextFunction, Request, Response } from 'express';
-import { CampaignsHttpController } from './campaigns/campaigns.http.controller';
+import { AuthModule } from './auth/auth.module';
+import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
+import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { strictValidationPipe, withoutCommentKeys } from './problem/validation';
+import { RegisterHttpModule } from './register/register-http.module';
 import { RequestContext } from './request-context';
 
 function stripCommentKeys(request: Request, _response: Response, next: NextFunction): void {
   request.body = withoutCommentKeys(request.body);
   next();
+}
+
+/** What every feature module of the gateway may inject: the RPC sender and the request's context. */
+@Global()
+@Module({})
+class GatewayCoreModule {
+  static forRoot(sender: CommandSender): DynamicModule {
+    return {
+      module: GatewayCoreModule,
+      providers: [RequestContext, { provide: COMMAND_SENDER, useValue: sender }],
+      exports: [RequestContext, COMMAND_SENDER],
+    };
+  }
 }
 
 /** The public HTTP API: authentication, validation, problem details; forwards to services. */
@@ -24,10 +41,15 @@ export class GatewayModule implements NestModule {
   static forRoot(sender: CommandSender): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [CampaignsHttpController, HealthController],
+      imports: [
+        GatewayCoreModule.forRoot(sender),
+        AuthModule,
+        DirectoryHttpModule,
+        CampaignsHttpModule,
+        RegisterHttpModule,
+      ],
+      controllers: [HealthController],
       providers: [
-        RequestContext,
-        { provide: COMMAND_SENDER, useValue: sender },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
       ],

@@ -1,0 +1,2 @@
+export * from './campaign-drafted.v1';
+export * from './commands';

@@ -1,0 +1,2 @@
+// The register's published language (document service): its integration events and queries.
+export {};

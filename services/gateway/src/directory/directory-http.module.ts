@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The gateway's `directory` routes. */
+@Module({ controllers: [], providers: [] })
+export class DirectoryHttpModule {}
