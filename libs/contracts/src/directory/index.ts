@@ -1,2 +1,2 @@
 // The directory's published language: its RPC commands and queries, and its integration events.
-export {};
+export * from './roles';
