@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CampaignDraftedV1, type IntegrationEvent } from '@ttkt/contracts';
-import { Inbox } from '@ttkt/event-store';
+import { Inbox, VersionConflict } from '@ttkt/event-store';
 import { eventually } from '@ttkt/testing';
 import {
   startIntegrationConsumer,
@@ -129,6 +129,27 @@ describe('startIntegrationConsumer', () => {
       expect(await effects()).toEqual([{ message_id: event.id, attempt: 0 }]),
     );
     expect(failures).toBe(2);
+    expect(await inboxed()).toEqual([event.id]);
+  });
+
+  it('retries a lost version race at once in a fresh transaction, without waiting for a retry tier', async () => {
+    // Retry tiers of a minute: had the conflict gone through them, the test would time out.
+    await transport.close();
+    transport = new InProcessTransport({ retryDelaysMs: [60_000] });
+    let calls = 0;
+    await start({
+      'campaign.drafted.v1': async (event, client) => {
+        calls += 1;
+        await client.query('INSERT INTO effects VALUES ($1, $2, $3)', [service, event.id, calls]);
+        if (calls <= 2) throw new VersionConflict('bac-kan', 'register-x-2021', 3, 4, 'xid-order');
+      },
+    });
+    const event = campaignDrafted();
+    await transport.publish([messageOf(event)]);
+    await eventually(async () =>
+      expect(await effects()).toEqual([{ message_id: event.id, attempt: 3 }]),
+    );
+    expect(calls).toBe(3);
     expect(await inboxed()).toEqual([event.id]);
   });
 

@@ -1,5 +1,7 @@
 import type { IntegrationEvent } from '@ttkt/contracts';
+import { VersionConflict } from '@ttkt/event-store';
 import type { Pool, PoolClient } from 'pg';
+import { setTimeout as pause } from 'node:timers/promises';
 import {
   PermanentError,
   type EventTransport,
@@ -45,6 +47,12 @@ export interface IntegrationConsumerOptions {
   handlers: Record<string, IntegrationEventHandler>;
   /** Messages handled at once (default: the transport's, 20). */
   prefetch?: number;
+  /**
+   * Attempts of a message whose transaction lost a race on a stream's version (`VersionConflict`),
+   * each a fresh transaction after a short random pause, before it goes to the retry tiers
+   * (default 10).
+   */
+  conflictAttempts?: number;
   /** Reports duplicates (debug) and failed rollbacks; silent by default. */
   logger?: MessagingLogger;
 }
@@ -54,20 +62,42 @@ export interface IntegrationConsumerOptions {
  * validated (envelope and registered payload; invalid → `PermanentError` → dead letter at once),
  * then in ONE PostgreSQL transaction the message id is claimed in the inbox — a duplicate commits
  * and returns, so it is acknowledged without effect — and the handler runs with the transaction's
- * client; COMMIT, then the transport acknowledges. A handler error rolls everything back and is
- * rethrown, so the message goes through the retry tiers.
+ * client; COMMIT, then the transport acknowledges. A lost race on a stream's version
+ * (`VersionConflict`) is retried at once in a fresh transaction, a few times; any other handler
+ * error rolls everything back and is rethrown, so the message goes through the retry tiers.
  */
 export async function startIntegrationConsumer(
   options: IntegrationConsumerOptions,
 ): Promise<Subscription> {
   const logger = options.logger ?? SILENT_LOGGER;
+  const conflictAttempts = options.conflictAttempts ?? 10;
   const { service, pool, inbox, handlers } = options;
   const handle = async (message: InboundMessage): Promise<void> => {
     const event = await parseIntegrationEvent(message.body, message);
+    if (handlerFor(handlers, event.type) === undefined)
+      throw new PermanentError(`${service} has no handler for ${event.type}`);
+    const messageId = message.messageId === '' ? event.id : message.messageId;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await handleOnce(event, messageId, message.redelivered);
+        return;
+      } catch (error) {
+        // Consumers writing to one hot stream (a register's year) collide on its version, and
+        // inside one transaction a conflict cannot be retried (the xid is taken). A fresh
+        // transaction at once is the cheap retry; the slow retry tiers are for real failures.
+        if (!(error instanceof VersionConflict) || attempt >= conflictAttempts) throw error;
+        await pause(Math.random() * CONFLICT_JITTER_MS * attempt);
+      }
+    }
+  };
+  const handleOnce = async (
+    event: IntegrationEvent,
+    messageId: string,
+    redelivered: boolean,
+  ): Promise<void> => {
     const handler = handlerFor(handlers, event.type);
     if (handler === undefined)
       throw new PermanentError(`${service} has no handler for ${event.type}`);
-    const messageId = message.messageId === '' ? event.id : message.messageId;
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
@@ -79,7 +109,7 @@ export async function startIntegrationConsumer(
             service,
             messageId,
             type: event.type,
-            redelivered: message.redelivered,
+            redelivered,
           });
           return;
         }
@@ -111,6 +141,9 @@ export async function startIntegrationConsumer(
   };
   return options.transport.subscribe(subscribeOptions);
 }
+
+/** Upper bound of the pause before a conflict retry, multiplied by the attempt number. */
+const CONFLICT_JITTER_MS = 15;
 
 function handlerFor(
   handlers: Record<string, IntegrationEventHandler>,
