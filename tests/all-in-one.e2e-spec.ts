@@ -12,7 +12,21 @@ interface Started {
   output: () => string;
 }
 
-/** Starts `npm start`'s program as a newcomer would: no DATABASE_URL, no AMQP_URL. */
+interface Campaign {
+  id: string;
+  agencyId: string;
+  status: string;
+  title: string;
+  planNumber?: string;
+  issuedOn?: string;
+  awardForms: Array<{ unitStage: { before: string } }>;
+}
+
+interface Register {
+  entries: Array<{ formatted: string; status: string }>;
+}
+
+/** Starts `npm start`'s program as a newcomer would: no DATABASE_URL, AMQP_URL, admin or secret. */
 function startAllInOne(dataDir: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -20,8 +34,15 @@ function startAllInOne(dataDir: string): Promise<Started> {
     PORT: '0',
     LOG_LEVEL: 'warn',
   };
-  delete env.DATABASE_URL;
-  delete env.AMQP_URL;
+  for (const name of [
+    'DATABASE_URL',
+    'AMQP_URL',
+    'BOOTSTRAP_ADMIN_USERNAME',
+    'BOOTSTRAP_ADMIN_PASSWORD',
+    'JWT_SECRET',
+    'DEMO_DATA',
+  ])
+    delete env[name];
   const child = spawn(process.execPath, [path.join(root, 'dist/services/all-in-one/src/main.js')], {
     cwd: root,
     env,
@@ -31,7 +52,8 @@ function startAllInOne(dataDir: string): Promise<Started> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /API:\s+(http:\/\/localhost:\d+)\/api\/v1/.exec(output);
+      // The whole ready block: its last line is the hint on starting clean.
+      const match = /API:\s+(http:\/\/localhost:\d+)\/api\/v1[\s\S]*Start clean:.*\n/.exec(output);
       if (match?.[1]) resolve({ child, baseUrl: match[1], output: () => output });
     };
     child.stdout?.on('data', onData);
@@ -50,9 +72,53 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Today's year in Asia/Ho_Chi_Minh. */
+function currentYear(): number {
+  return Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(
+      new Date(),
+    ),
+  );
+}
+
+async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await request(baseUrl)
+    .post('/api/v1/auth/login')
+    .send({ username, password })
+    .expect(200);
+  return (response.body as { accessToken: string }).accessToken;
+}
+
+/** `GET /campaigns`; a system-admin names the tenant it reads in. */
+async function campaigns(baseUrl: string, token: string, tenantId?: string): Promise<Campaign[]> {
+  const response = await request(baseUrl)
+    .get('/api/v1/campaigns')
+    .set('Authorization', `Bearer ${token}`)
+    .set(tenantId ? { 'X-Tenant-Id': tenantId } : {})
+    .expect(200);
+  return (response.body as { items: Campaign[] }).items;
+}
+
+async function register(
+  baseUrl: string,
+  token: string,
+  agencyId: string,
+  year: number,
+): Promise<string[]> {
+  const response = await request(baseUrl)
+    .get(`/api/v1/agencies/${agencyId}/register`)
+    .query({ year })
+    .set('Authorization', `Bearer ${token}`);
+  if (response.status !== 200)
+    throw new Error(`register of ${year}: ${response.status} ${JSON.stringify(response.body)}`);
+  return (response.body as Register).entries.map((entry) => entry.formatted);
+}
+
 /**
  * `npm start` on a clean data directory: the embedded PostgreSQL on a port of its own and the
- * in-process transport carry the walking skeleton end to end, and a restart keeps the data.
+ * in-process transport; the bootstrap admin with the printed local defaults; the Bắc Kạn demo
+ * loaded once through the public API (both plans issued and in their registers); a restart keeps
+ * the data, the sessions and does not load the demo again.
  */
 describe('all-in-one (npm start)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ttkt-all-in-one-'));
@@ -73,30 +139,83 @@ describe('all-in-one (npm start)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves the skeleton on the embedded database and in-process transport, and keeps data across a restart', async () => {
+  it('loads the demo once, serves both plans and their registers, and keeps all across a restart', async () => {
     running = await startAllInOne(dataDir);
-    expect(running.output()).toMatch(/embedded PostgreSQL on port (\d+)/);
-    const port = Number(/embedded PostgreSQL on port (\d+)/.exec(running.output())?.[1]);
-    expect(port).not.toBe(5432);
-    expect(running.output()).toContain('in-process transport');
-    expect(running.output()).toMatch(/API docs:\s+http:\/\/localhost:\d+\/api\/docs/);
+    const first = running.output();
+    expect(first).toMatch(/embedded PostgreSQL on port (\d+)/);
+    expect(Number(/embedded PostgreSQL on port (\d+)/.exec(first)?.[1])).not.toBe(5432);
+    expect(first).toContain('in-process transport');
+    expect(first).toMatch(/API docs:\s+http:\/\/localhost:\d+\/api\/docs/);
+    expect(first).toMatch(/admin \/ Admin@12345 \(defaults for local use only/);
+    expect(first).toContain('Demo data:  bac-kan (loaded now)');
+    const password = /tn\.giamdoc\s+\/ (\S+)/.exec(first)?.[1] ?? '';
+    for (const username of [
+      'tn.quantri',
+      'tn.vanphong',
+      'tn.vanthu',
+      'tn.truongphong',
+      'tn.hoidong',
+      'tn.giamdoc',
+      'tn.xem',
+      'bk.vanphong',
+    ])
+      expect(first).toMatch(new RegExp(`${username.replace('.', '\\.')}\\s+/ ${password}`));
+    const { baseUrl } = running;
 
-    const created = await request(running.baseUrl)
-      .post('/api/v1/campaigns')
-      .send({ agencyId: 'skhcn-bac-kan', title: 'Tổ chức đợt thi đua năm 2021' })
-      .expect(201);
-    const { id, position } = created.body as { id: string; position: string };
-    const status = await request(running.baseUrl)
-      .get(`/api/v1/campaigns/${id}/status`)
-      .query({ minPosition: position })
-      .expect(200);
-    expect(status.body).toMatchObject({
-      campaign: { id, status: 'draft', title: 'Tổ chức đợt thi đua năm 2021' },
+    // Bắc Kạn: plan 27/KH-SKHCN of 30/3/2021, number 27 in the register of 2021.
+    const bacKanToken = await signIn(baseUrl, 'bk.vanphong', password);
+    const bacKan = await campaigns(baseUrl, bacKanToken);
+    expect(bacKan).toHaveLength(1);
+    expect(bacKan[0]).toMatchObject({
+      status: 'issued',
+      planNumber: '27/KH-SKHCN',
+      issuedOn: '2021-03-30',
     });
+    expect(await register(baseUrl, bacKanToken, bacKan[0]?.agencyId ?? '', 2021)).toContain(
+      '27/KH-SKHCN',
+    );
+
+    // Thái Nguyên: the same plan issued today, the register's next number, deadlines ahead.
+    const year = currentYear();
+    const thaiNguyenToken = await signIn(baseUrl, 'tn.xem', password);
+    const thaiNguyen = await campaigns(baseUrl, thaiNguyenToken);
+    expect(thaiNguyen).toHaveLength(1);
+    const current = thaiNguyen[0] as Campaign;
+    expect(current).toMatchObject({ status: 'issued', planNumber: '01/KH-SKHCN' });
+    expect(current.issuedOn?.startsWith(String(year))).toBe(true);
+    for (const form of current.awardForms)
+      expect(form.unitStage.before > (current.issuedOn ?? '')).toBe(true);
+    expect(current.title).not.toContain('2021');
+    expect(await register(baseUrl, thaiNguyenToken, current.agencyId, year)).toEqual([
+      current.planNumber,
+    ]);
+
+    const adminToken = await signIn(baseUrl, 'admin', 'Admin@12345');
+    const tenants = await request(baseUrl)
+      .get('/api/v1/tenants')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    const demoTenants = (tenants.body as { items: Array<{ id: string; name: string }> }).items;
+    expect(demoTenants).toEqual([expect.objectContaining({ name: 'Tỉnh Thái Nguyên' })]);
+    const tenantId = demoTenants[0]?.id ?? '';
+    expect(
+      (await campaigns(baseUrl, adminToken, tenantId)).map((c) => c.planNumber).sort(),
+    ).toEqual(['01/KH-SKHCN', '27/KH-SKHCN'].sort());
 
     expect(await stop(running.child)).toBe(0);
     running = await startAllInOne(dataDir);
-    const again = await request(running.baseUrl).get(`/api/v1/campaigns/${id}/status`).expect(200);
-    expect(again.body).toMatchObject({ campaign: { id, status: 'draft' } });
+    const again = running.output();
+    expect(again).toContain('Demo data:  bac-kan (loaded on an earlier start)');
+    const tenantsAgain = await request(running.baseUrl)
+      .get('/api/v1/tenants')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect((tenantsAgain.body as { items: unknown[] }).items).toHaveLength(1);
+    // The signing key is kept in DATA_DIR: tokens from before the restart still work.
+    const afterRestart = await campaigns(running.baseUrl, adminToken, tenantId);
+    expect(afterRestart.map((c) => c.id).sort()).toEqual([bacKan[0]?.id ?? '', current.id].sort());
+    expect(await register(running.baseUrl, bacKanToken, bacKan[0]?.agencyId ?? '', 2021)).toContain(
+      '27/KH-SKHCN',
+    );
   });
 });

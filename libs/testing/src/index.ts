@@ -7,3 +7,6 @@ export * from './test-names';
 export * from './test-schema';
 export * from './test-vhost';
 export * from './refusal';
+export * from './api-client';
+export * from './test-schema-prefix';
+export * from './api-scenario';

@@ -6,8 +6,9 @@
 /** Every test resource name starts with this; nothing else may use it. */
 const TEST_NAME_PREFIX = 't_';
 
-// t_<label>_<created-at, ms since epoch in base 36>_<random hex>
-const TEST_NAME_PATTERN = /^t_(?:[a-z0-9_]+_)?([0-9a-z]{1,11})_([0-9a-f]{8})$/;
+// t_<label>_<created-at, ms since epoch in base 36>_<random hex>[_<suffix>]: a suffix names one
+// of several schemas made from one name (a platform's `<prefix>_campaign`, `<prefix>_directory`).
+const TEST_NAME_PATTERN = /^t_(?:[a-z0-9_]+_)?([0-9a-z]{1,11})_([0-9a-f]{8})(?:_[a-z][a-z0-9_]*)?$/;
 
 // Names whose time part lies before this are not ours (e.g. `t_cafe_deadbeef`), so never stale.
 const EARLIEST_CREATION = Date.UTC(2024, 0, 1);

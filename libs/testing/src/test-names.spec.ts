@@ -27,6 +27,15 @@ describe('testResourceName', () => {
     expect(testResourceCreatedAt(testResourceName('', now))).toBe(now);
   });
 
+  it('reads the creation time of a schema made from a name with a suffix (a platform prefix)', () => {
+    const now = Date.UTC(2026, 10, 26);
+    const prefix = testResourceName('slice x', now, 'abcdef01');
+    for (const suffix of ['campaign', 'directory', 'gateway', 'transport']) {
+      expect(testResourceCreatedAt(`${prefix}_${suffix}`)).toBe(now);
+    }
+    expect(testResourceCreatedAt(`${prefix}_9lives`)).toBeUndefined();
+  });
+
   it('never repeats a name', () => {
     const names = new Set(Array.from({ length: 200 }, () => testResourceName('same')));
     expect(names.size).toBe(200);

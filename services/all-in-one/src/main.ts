@@ -1,121 +1,61 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import {
-  createRpcClient,
-  InProcessRpcBroker,
-  InProcessTransport,
-  nestLogLevels,
-  PostgresJournal,
-  RabbitTransport,
-  rpcServerOptions,
-  stopInOrderAndExit,
-  type StopStep,
-  type EventTransport,
-  type RunningService,
-} from '@ttkt/messaging';
-import { Pool } from 'pg';
-import { startCampaignService } from '../../campaign/src/campaign.service';
-import { DASHBOARD_CONSUMES, startDashboardService } from '../../dashboard/src/dashboard.service';
-import { startDocumentService } from '../../document/src/document.service';
-import { startGateway } from '../../gateway/src/gateway';
+import { nestLogLevels, stopInOrderAndExit } from '@ttkt/messaging';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { demoCredentials, type DemoSummary } from './demo/load-demo';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
+import { startPlatform, type RunningPlatform } from './platform';
 
-/** Every service, with the routing keys it consumes (declared before any relay publishes). */
-const SERVICES = [
-  { name: 'campaign', start: startCampaignService, consumes: [] },
-  { name: 'dashboard', start: startDashboardService, consumes: DASHBOARD_CONSUMES },
-  { name: 'document', start: startDocumentService, consumes: [] },
-] as const;
+/** The bootstrap admin when the environment names none: for a local try-out only. */
+const LOCAL_ADMIN = { username: 'admin', password: 'Admin@12345' } as const;
 
 /**
  * `npm start`: every service in one process. PostgreSQL is `DATABASE_URL` or an embedded one in
- * `DATA_DIR`; messages go through `AMQP_URL` or the in-process transport.
+ * `DATA_DIR`; messages go through `AMQP_URL` or the in-process transport. Creates the bootstrap
+ * admin and, with `DEMO_DATA=bac-kan` (the default), loads the demo on the first start.
  */
 async function main(): Promise<void> {
   const logger = new Logger('all-in-one');
   const levels = nestLogLevels(process.env.LOG_LEVEL ?? 'info');
   Logger.overrideLogger(levels);
-  const dataDir = process.env.DATA_DIR ?? './.data';
+  const dataDir = path.resolve(process.env.DATA_DIR ?? './.data');
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error('PORT must be a TCP port');
-
-  let embedded: EmbeddedDatabase | undefined;
-  const databaseUrl =
-    process.env.DATABASE_URL ??
-    (embedded = await startEmbeddedDatabase(dataDir, (line) => logger.debug(line.trim()))).url;
-
-  const amqpUrl = process.env.AMQP_URL;
-  const prefix = process.env.AMQP_PREFIX ?? 'ttkt';
-  const broker = new InProcessRpcBroker();
-  // The in-process transport journals its queues in the database, so a crash loses no message.
-  const journalPool = amqpUrl
-    ? undefined
-    : new Pool({ connectionString: databaseUrl, max: 4, application_name: 'transport' });
-  journalPool?.on('error', (error) =>
-    logger.warn(`transport journal: idle connection lost: ${error.message}`),
-  );
-  let inProcess: InProcessTransport | undefined;
-  if (journalPool) {
-    const journal = new PostgresJournal(journalPool, 'transport');
-    await journal.migrate();
-    inProcess = new InProcessTransport({ journal });
-  }
-  const transport: EventTransport =
-    inProcess ?? new RabbitTransport({ url: amqpUrl ?? '', prefix, connectionName: 'all-in-one' });
-  // Bind every consumer's queue before any relay publishes: a message nobody is bound for yet
-  // would land in the unroutable queue.
-  for (const { name, consumes } of SERVICES) {
-    if (consumes.length > 0) await transport.declareService(name, [...consumes]);
-  }
-  if (inProcess) {
-    const restored = await inProcess.restore();
-    if (restored.queued > 0)
-      logger.log(`redelivering ${restored.queued} message(s) queued before the last stop`);
-  }
-  const rpcFor = (service: string) =>
-    amqpUrl
-      ? rpcServerOptions({ kind: 'rmq', url: amqpUrl, prefix, service })
-      : rpcServerOptions({ kind: 'in-process', broker, service });
-
-  const running: RunningService[] = [];
-  for (const { name, start } of SERVICES) {
-    running.push(
-      await start({ databaseUrl, schema: name, transport, rpc: rpcFor(name), logger: levels }),
+  const demoData = process.env.DEMO_DATA ?? 'bac-kan';
+  if (demoData !== 'bac-kan' && demoData !== 'none')
+    throw new Error('DEMO_DATA must be bac-kan or none');
+  const adminFromEnv =
+    process.env.BOOTSTRAP_ADMIN_USERNAME !== undefined &&
+    process.env.BOOTSTRAP_ADMIN_PASSWORD !== undefined;
+  const bootstrapAdmin = adminFromEnv
+    ? {
+        username: process.env.BOOTSTRAP_ADMIN_USERNAME ?? '',
+        password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? '',
+      }
+    : { ...LOCAL_ADMIN };
+  if (!adminFromEnv) {
+    process.stdout.write(
+      `BOOTSTRAP_ADMIN_USERNAME / BOOTSTRAP_ADMIN_PASSWORD not set: the system administrator is ` +
+        `${LOCAL_ADMIN.username} / ${LOCAL_ADMIN.password} (defaults for local use only; set both ` +
+        `variables anywhere else).\n`,
     );
   }
-  const sender = amqpUrl
-    ? createRpcClient({ kind: 'rmq', url: amqpUrl, prefix })
-    : createRpcClient({ kind: 'in-process', broker });
-  const gateway = await startGateway({ sender, port, logger: levels });
-  const base = gateway.url ?? `http://localhost:${port}`;
+  mkdirSync(dataDir, { recursive: true });
+  const jwtSecret = process.env.JWT_SECRET ?? keptSecret(dataDir);
 
-  const seconds = process.uptime().toFixed(1);
-  process.stdout.write(
-    [
-      '',
-      `Thi đua – Khen thưởng is ready (${seconds} s)`,
-      `  API:        ${base}/api/v1`,
-      `  API docs:   ${base}/api/docs`,
-      `  Dashboard:  ${base}/dashboard`,
-      `  Database:   ${embedded ? `embedded PostgreSQL on port ${embedded.port}, data in ${embedded.directory}` : 'DATABASE_URL'}`,
-      `  Messaging:  ${amqpUrl ? 'AMQP_URL' : 'in-process transport'}`,
-      '',
-    ].join('\n'),
-  );
-
+  let embedded: EmbeddedDatabase | undefined;
+  let platform: RunningPlatform | undefined;
   let stopping = false;
-  /** Stops in order: no new requests, then services (consumers, relays, pools), then the rest. */
+  /** Stops in order: the platform (gateway, services, transport), then the embedded PostgreSQL. */
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
     await stopInOrderAndExit(
       [
-        ['gateway', () => gateway.stop()],
-        ['rpc client', () => sender.close()],
-        ...running.reverse().map((service): StopStep => [service.service, () => service.stop()]),
-        ['transport', () => transport.close()],
-        ['transport journal', async () => journalPool?.end()],
+        ['platform', async () => platform?.stop()],
         ['embedded PostgreSQL', async () => embedded?.stop()],
       ],
       logger,
@@ -128,6 +68,71 @@ async function main(): Promise<void> {
     logger.error(`uncaught: ${error.stack ?? error.message}`);
     void stop(1);
   });
+
+  try {
+    const databaseUrl =
+      process.env.DATABASE_URL ??
+      (embedded = await startEmbeddedDatabase(dataDir, (line) => logger.debug(line.trim()))).url;
+    logger.log(`database ready after ${process.uptime().toFixed(1)} s`);
+    const amqpUrl = process.env.AMQP_URL;
+    platform = await startPlatform({
+      databaseUrl,
+      amqpUrl,
+      amqpPrefix: process.env.AMQP_PREFIX ?? 'ttkt',
+      port,
+      jwtSecret,
+      bootstrapAdmin,
+      demoData,
+      logger: levels,
+    });
+    const base = platform.url ?? `http://localhost:${port}`;
+    const seconds = process.uptime().toFixed(1);
+    process.stdout.write(
+      [
+        '',
+        `Thi đua – Khen thưởng is ready (${seconds} s)`,
+        `  API:        ${base}/api/v1`,
+        `  API docs:   ${base}/api/docs`,
+        `  Dashboard:  ${base}/dashboard`,
+        `  Database:   ${embedded ? `embedded PostgreSQL on port ${embedded.port}, data in ${embedded.directory}` : 'DATABASE_URL'}`,
+        `  Messaging:  ${amqpUrl ? 'AMQP_URL' : 'in-process transport'}`,
+        adminFromEnv
+          ? `  Admin:      ${bootstrapAdmin.username} (BOOTSTRAP_ADMIN_USERNAME)`
+          : `  Admin:      ${bootstrapAdmin.username} / ${bootstrapAdmin.password} (local defaults)`,
+        ...demoLines(demoData, platform.demo),
+        `  Start clean: stop, then delete ${dataDir} (or run npm run start:clean)`,
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await stop(1);
+  }
+}
+
+/** The demo's accounts (sign in at `POST /api/v1/auth/login`), or that there is no demo. */
+function demoLines(demoData: string, demo: DemoSummary | undefined): string[] {
+  if (demoData === 'none') return ['  Demo data:  none (DEMO_DATA=none)'];
+  const credentials = demo?.credentials ?? demoCredentials();
+  const width = Math.max(...credentials.map((c) => c.username.length));
+  return [
+    `  Demo data:  bac-kan (${demo?.loaded ? 'loaded now' : 'loaded on an earlier start'}); sign in as`,
+    ...credentials.map(
+      (c) => `    ${c.username.padEnd(width)} / ${c.password}   ${c.role.padEnd(14)} ${c.agency}`,
+    ),
+  ];
+}
+
+/**
+ * The gateway's signing key when `JWT_SECRET` is not set: generated on the first start and kept
+ * in `<DATA_DIR>/jwt-secret`, so a restart keeps everyone signed in.
+ */
+function keptSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,9 @@
 import { startServiceHost, type RunningService, type ServiceDependencies } from '@ttkt/messaging';
-import { CampaignServiceModule } from './campaign-service.module';
+import { CAMPAIGN_CONSUMES, CampaignServiceModule } from './campaign-service.module';
+import { migrateCampaign } from './campaign.migrations';
 import { toContractEvent } from './integration/published-events';
+
+export { CAMPAIGN_CONSUMES };
 
 /** The service's name: its RPC queue, its schema, the first segment of its routing keys. */
 export const CAMPAIGN_SERVICE = 'campaign';
@@ -12,5 +15,7 @@ export function startCampaignService(dependencies: ServiceDependencies): Promise
     service: CAMPAIGN_SERVICE,
     module: () => ({ module: CampaignServiceModule }),
     publishes: toContractEvent,
+    consumes: CAMPAIGN_CONSUMES,
+    migrate: migrateCampaign,
   });
 }

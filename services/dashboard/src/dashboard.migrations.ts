@@ -47,6 +47,15 @@ export async function migrateDashboard(pool: Pool, schema: string): Promise<void
         updated_at timestamptz NOT NULL,
         PRIMARY KEY (tenant_id, campaign_id)
       );
+      -- Issue #4: the issuance's fields. The title comes from the events that carry one (drafted,
+      -- draft-updated, issued) and is guarded by its own version, so a status event that arrives
+      -- before the draft does not leave the row without a title for good.
+      ALTER TABLE "${schema}".campaign_status
+        ALTER COLUMN title DROP NOT NULL,
+        ADD COLUMN IF NOT EXISTS title_version integer NOT NULL DEFAULT 1,
+        ADD COLUMN IF NOT EXISTS plan_number text,
+        ADD COLUMN IF NOT EXISTS issued_on text,
+        ADD COLUMN IF NOT EXISTS closed_at timestamptz;
     `);
   } finally {
     await client

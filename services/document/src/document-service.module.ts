@@ -1,9 +1,39 @@
 import { Module } from '@nestjs/common';
+import {
+  CAMPAIGN_ISSUE_NUMBER_RELEASED_V1,
+  CAMPAIGN_ISSUE_REQUESTED_V1,
+  type CampaignIssueNumberReleasedV1,
+  type CampaignIssueRequestedV1,
+  type IntegrationEvent,
+} from '@ttkt/contracts';
+import { INTEGRATION_HANDLERS, type IntegrationHandlers } from '@ttkt/messaging';
+import { AssignNumberHandler } from './register/assign-number/assign-number.handler';
+import { RegisterModule } from './register/register.module';
+import { VoidNumberHandler } from './register/void-number/void-number.handler';
 
 /**
  * The document service: the register of official numbers (one sequence per issuing agency and
- * year) and, later, the generated documents. So far it hosts its event store and health; the
- * register's commands and the issuance saga arrive with issue #4's next steps.
+ * year), answering the campaign's issuance saga, and, later, the generated documents.
  */
-@Module({})
+@Module({
+  imports: [RegisterModule],
+  providers: [
+    {
+      provide: INTEGRATION_HANDLERS,
+      inject: [AssignNumberHandler, VoidNumberHandler],
+      useFactory: (
+        assign: AssignNumberHandler,
+        release: VoidNumberHandler,
+      ): IntegrationHandlers => ({
+        [CAMPAIGN_ISSUE_REQUESTED_V1]: (event, client) =>
+          assign.onIssueRequested(event as IntegrationEvent<CampaignIssueRequestedV1>, client),
+        [CAMPAIGN_ISSUE_NUMBER_RELEASED_V1]: (event, client) =>
+          release.onIssueNumberReleased(
+            event as IntegrationEvent<CampaignIssueNumberReleasedV1>,
+            client,
+          ),
+      }),
+    },
+  ],
+})
 export class DocumentServiceModule {}

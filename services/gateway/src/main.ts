@@ -1,14 +1,36 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createRpcClient, nestLogLevels, stopInOrderAndExit } from '@ttkt/messaging';
-import { startGateway } from './gateway';
+import { MIN_JWT_SECRET_LENGTH, startGateway } from './gateway';
 
+/**
+ * The distributed gateway. Environment: `AMQP_URL` (required), `AMQP_PREFIX` (default `ttkt`),
+ * `PORT` (default 3000), `JWT_SECRET` (required, ≥ 32 characters), `GATEWAY_DATABASE_URL` or
+ * `DATABASE_URL` (required: the idempotency keys), `GATEWAY_SCHEMA` (default `gateway`),
+ * `ISSUE_WAIT_MS` (default 5000), `LOG_LEVEL`.
+ */
 async function main(): Promise<void> {
   const logger = new Logger('gateway');
   const amqpUrl = process.env.AMQP_URL;
   const port = Number(process.env.PORT ?? 3000);
-  if (!amqpUrl || !/^amqps?:\/\//.test(amqpUrl) || !Number.isInteger(port)) {
-    logger.error('gateway: AMQP_URL must be an amqp:// URL and PORT a TCP port');
+  const jwtSecret = process.env.JWT_SECRET ?? '';
+  const databaseUrl = process.env.GATEWAY_DATABASE_URL ?? process.env.DATABASE_URL;
+  const issueWaitMs = Number(process.env.ISSUE_WAIT_MS ?? 5000);
+  const problems = [
+    ...(!amqpUrl || !/^amqps?:\/\//.test(amqpUrl) ? ['AMQP_URL must be an amqp:// URL'] : []),
+    ...(!Number.isInteger(port) || port < 0 || port > 65535 ? ['PORT must be a TCP port'] : []),
+    ...(jwtSecret.length < MIN_JWT_SECRET_LENGTH
+      ? [`JWT_SECRET must be set, at least ${MIN_JWT_SECRET_LENGTH} characters`]
+      : []),
+    ...(!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)
+      ? ['GATEWAY_DATABASE_URL or DATABASE_URL must be a postgres:// URL']
+      : []),
+    ...(!Number.isInteger(issueWaitMs) || issueWaitMs < 0
+      ? ['ISSUE_WAIT_MS must be a number of milliseconds']
+      : []),
+  ];
+  if (problems.length > 0 || !amqpUrl) {
+    for (const problem of problems) logger.error(`gateway: ${problem}`);
     process.exit(1);
   }
   const sender = createRpcClient({
@@ -17,7 +39,15 @@ async function main(): Promise<void> {
     prefix: process.env.AMQP_PREFIX ?? 'ttkt',
   });
   const levels = nestLogLevels(process.env.LOG_LEVEL ?? 'info');
-  const gateway = await startGateway({ sender, port, logger: levels });
+  const gateway = await startGateway({
+    sender,
+    port,
+    jwtSecret,
+    databaseUrl,
+    schema: process.env.GATEWAY_SCHEMA ?? 'gateway',
+    issueWaitMs,
+    logger: levels,
+  });
   logger.log(`gateway ready at ${gateway.url ?? port}`);
   const stop = (): Promise<void> =>
     stopInOrderAndExit(
@@ -31,4 +61,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
 }
 
-void main();
+main().catch((error: unknown) => {
+  new Logger('gateway').error(
+    error instanceof Error ? (error.stack ?? error.message) : String(error),
+  );
+  process.exit(1);
+});

@@ -33,7 +33,17 @@ export class GetCampaignStatusQuery {
 
 /** A campaign's status as projected (the first fields of `GET /campaigns/{id}/status`). */
 export interface CampaignStatusView {
-  campaign: { id: string; agencyId: string; title: string; status: string; version: number };
+  campaign: {
+    id: string;
+    agencyId: string;
+    title: string;
+    status: string;
+    version: number;
+    /** The official number once issued (`27/KH-SKHCN`), else null. */
+    planNumber: string | null;
+    /** The issue date (YYYY-MM-DD) once issued, else null. */
+    issuedOn: string | null;
+  };
   /** The positions the dashboard has processed, one token per source service. */
   position: string[];
   updatedAt: string;

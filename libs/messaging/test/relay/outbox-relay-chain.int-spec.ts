@@ -261,6 +261,13 @@ describe('the outbox relay chains what it publishes', () => {
     const b = await draft('hai');
     await notes(1);
     const c = await draft('ba');
+    // The relay reads below the server-wide xid horizon: wait until `c` is there, so the first
+    // attempt already holds b and c (another session's open transaction may hold it back).
+    await eventually(async () =>
+      expect(
+        (await store.readAll({ after: a.at, limit: 10 })).map((event) => event.eventId),
+      ).toContain(c.id),
+    );
     await retrying.start();
     await relayed(retrying, c.at);
 

@@ -2,10 +2,11 @@
  * The events stored in a register's stream. The register (sổ đăng ký văn bản đi: the registry
  * clerk's book of outgoing documents) runs one sequence per issuing agency and calendar year, so
  * each agency-year is its own stream and two concurrent assignments collide on the stream's
- * version instead of handing out one number twice. A refusal is not stored: the requester gets
- * `register-number-taken` and the register is unchanged.
+ * version instead of handing out one number twice. A refusal is stored too (`NumberRefused`), so
+ * the outbox relay publishes it as the requester's answer; it takes no number and changes no
+ * numbering: the register's entries are the same after it.
  */
-export type RegisterEvent = NumberAssigned | NumberVoided;
+export type RegisterEvent = NumberAssigned | NumberVoided | NumberRefused;
 
 /**
  * The numbered kinds of document a campaign issues, written as they appear in the symbol: KH (kế
@@ -54,10 +55,41 @@ export interface NumberAssigned {
 export interface NumberVoided {
   type: 'NumberVoided';
   data: {
+    agencyId: string;
+    year: number;
     number: number;
+    /** The request that held the number. */
+    requestId: string;
     reason: string;
     /** ISO 8601, UTC, from the injected clock. */
     voidedAt: string;
+  };
+}
+
+/** Why the register refused a request; the codes of `libs/contracts/src/errors.ts`. */
+export type RegisterRefusalCode = 'register-number-taken' | 'validation-failed';
+
+/**
+ * A request for a number was refused: the requested number was used already, or the request was
+ * malformed. Stored only so the relay publishes the answer; it takes no number.
+ */
+export interface NumberRefused {
+  type: 'NumberRefused';
+  data: {
+    agencyId: string;
+    year: number;
+    requestId: string;
+    requestedBy: RegisterRequester;
+    documentKind: RegisterDocumentKind;
+    /** The number asked for, or null when the next one was asked for. */
+    requestedNumber: number | null;
+    code: RegisterRefusalCode;
+    /** The refusal's message parameters (`{ number: 27 }`). */
+    params: Record<string, string | number | boolean | null>;
+    /** For `validation-failed`, the failing fields. */
+    errors: { path: string; message: string }[];
+    /** ISO 8601, UTC, from the injected clock. */
+    refusedAt: string;
   };
 }
 

@@ -57,6 +57,9 @@ export function evolveRegister(state: RegisterState, event: RegisterEvent): Regi
         }),
       };
     }
+    case 'NumberRefused':
+      // A refusal answers its requester; it takes no number and changes no entry.
+      return state;
     default: {
       const unexpected: never = event;
       return unexpected;

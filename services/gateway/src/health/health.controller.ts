@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/roles.decorator';
 
 /** The gateway's own liveness and readiness (it holds no state: ready once it serves). */
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   @Get('live')

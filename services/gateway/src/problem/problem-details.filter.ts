@@ -43,7 +43,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const language = languageOf(request.headers['accept-language']);
-    const { code, status, errors, headers } = this.classify(exception);
+    const { code, status, errors, headers } = classifyException(exception);
+    if (code === 'internal-error') {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    }
     const texts = PROBLEM_TEXTS[code];
     const body: ProblemDetails = {
       type: code,
@@ -56,57 +61,55 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).type('application/problem+json').send(JSON.stringify(body));
   }
+}
 
-  private classify(exception: unknown): {
-    code: ErrorCode | 'internal-error';
-    status: number;
-    errors: ValidationIssue[];
-    headers: Record<string, string>;
-  } {
-    if (exception instanceof ProblemException) {
-      return {
-        code: exception.code,
-        status: exception.status,
-        errors: exception.errors,
-        headers: exception.headers,
-      };
-    }
-    if (exception instanceof RemoteDomainError) {
-      const code = isErrorCode(exception.code) ? exception.code : 'invalid-state';
-      const headers: Record<string, string> =
-        code === 'position-not-reached' ? { 'Retry-After': '1' } : {};
-      return { code, status: ERROR_STATUS[code], errors: exception.errors ?? [], headers };
-    }
-    if (exception instanceof RpcTimeoutError) {
-      return { code: 'service-timeout', status: 504, errors: [], headers: {} };
-    }
-    if (exception instanceof ServiceUnavailableError) {
-      return {
-        code: 'service-unavailable',
-        status: 503,
-        errors: [],
-        headers: { 'Retry-After': '5' },
-      };
-    }
-    const parserError = bodyParserStatus(exception);
-    if (parserError !== undefined) {
-      const code = STATUS_CODES[parserError] ?? 'validation-failed';
-      const errors = code === 'validation-failed' ? [{ path: '', message: 'body' }] : [];
-      return { code, status: ERROR_STATUS[code], errors, headers: {} };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const code = STATUS_CODES[status];
-      if (code) {
-        const errors = status === 400 ? [{ path: '', message: 'body' }] : [];
-        return { code, status, errors, headers: {} };
-      }
-    }
-    this.logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-    );
-    return { code: 'internal-error', status: 500, errors: [], headers: {} };
+/** What problem an exception answers with: code, status, failing paths, extra headers. */
+export function classifyException(exception: unknown): {
+  code: ErrorCode | 'internal-error';
+  status: number;
+  errors: ValidationIssue[];
+  headers: Record<string, string>;
+} {
+  if (exception instanceof ProblemException) {
+    return {
+      code: exception.code,
+      status: exception.status,
+      errors: exception.errors,
+      headers: exception.headers,
+    };
   }
+  if (exception instanceof RemoteDomainError) {
+    const code = isErrorCode(exception.code) ? exception.code : 'invalid-state';
+    const headers: Record<string, string> =
+      code === 'position-not-reached' ? { 'Retry-After': '1' } : {};
+    return { code, status: ERROR_STATUS[code], errors: exception.errors ?? [], headers };
+  }
+  if (exception instanceof RpcTimeoutError) {
+    return { code: 'service-timeout', status: 504, errors: [], headers: {} };
+  }
+  if (exception instanceof ServiceUnavailableError) {
+    return {
+      code: 'service-unavailable',
+      status: 503,
+      errors: [],
+      headers: { 'Retry-After': '5' },
+    };
+  }
+  const parserError = bodyParserStatus(exception);
+  if (parserError !== undefined) {
+    const code = STATUS_CODES[parserError] ?? 'validation-failed';
+    const errors = code === 'validation-failed' ? [{ path: '', message: 'body' }] : [];
+    return { code, status: ERROR_STATUS[code], errors, headers: {} };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = STATUS_CODES[status];
+    if (code) {
+      const errors = status === 400 ? [{ path: '', message: 'body' }] : [];
+      return { code, status, errors, headers: {} };
+    }
+  }
+  return { code: 'internal-error', status: 500, errors: [], headers: {} };
 }
 
 /**

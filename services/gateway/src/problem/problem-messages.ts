@@ -243,10 +243,81 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
   isArray: { vi: 'phải là danh sách', en: 'must be a list' },
   body: { vi: 'thân yêu cầu phải là JSON hợp lệ', en: 'the body must be valid JSON' },
   maxDepth: { vi: 'dữ liệu lồng nhau quá sâu', en: 'is nested too deeply' },
+  isBoolean: { vi: 'phải là true hoặc false', en: 'must be true or false' },
+  minLength: { vi: 'quá ngắn', en: 'is too short' },
+  max: { vi: 'quá lớn', en: 'is too large' },
+  arrayMinSize: { vi: 'cần ít nhất một phần tử', en: 'needs at least one item' },
+  arrayMaxSize: { vi: 'có quá nhiều phần tử', en: 'has too many items' },
+  arrayUnique: { vi: 'có phần tử trùng nhau', en: 'has duplicate items' },
+  ifMatch: {
+    vi: 'phải là phiên bản (ETag) đã đọc, ví dụ "3"',
+    en: 'must be the version (ETag) read, e.g. "3"',
+  },
+  idempotencyKey: {
+    vi: 'phải gồm 1–255 ký tự ASCII in được, không có dấu cách',
+    en: 'must be 1–255 printable ASCII characters without spaces',
+  },
+  noChanges: { vi: 'không có thay đổi nào', en: 'changes nothing' },
+  upload: {
+    vi: 'tệp tải lên không hợp lệ (một tệp, trường "file")',
+    en: 'is not a valid upload (one file, field "file")',
+  },
+  unknownColumn: { vi: 'tiêu đề cột không được hỗ trợ', en: 'is not a supported column header' },
+  duplicateColumn: { vi: 'tiêu đề cột bị lặp', en: 'repeats a column header' },
+  missingColumnFullName: {
+    vi: 'thiếu cột "Họ và tên"',
+    en: 'lacks the "Họ và tên" (full name) column',
+  },
+  noRows: { vi: 'tệp không có dòng dữ liệu nào', en: 'has no data rows' },
   notInRegisterYear: {
     vi: 'không thuộc năm của sổ đăng ký văn bản',
     en: 'is not in the register’s year',
   },
+  alreadyTaken: { vi: 'đã được sử dụng', en: 'is already taken' },
+  unknownAgency: { vi: 'không có cơ quan này', en: 'names no known agency' },
+  unknownUnit: { vi: 'không có đơn vị này', en: 'names no known unit' },
+  unknownPerson: { vi: 'không có người này', en: 'names no known person' },
+  unknownSubject: {
+    vi: 'không có trong đối tượng của kế hoạch',
+    en: 'is not a subject of the plan',
+  },
+  unknownAwardForm: {
+    vi: 'không có hình thức khen thưởng này',
+    en: 'names no award form of the plan',
+  },
+  systemAdminWithoutAgency: {
+    vi: 'quản trị hệ thống không gắn với cơ quan; các vai trò khác phải có cơ quan',
+    en: 'system-admin is granted without an agency, every other role with one',
+  },
+  minDate: { vi: 'là ngày quá sớm', en: 'is too early a date' },
+  maxDate: { vi: 'không được là ngày trong tương lai', en: 'must not be a future date' },
+  duplicateCode: { vi: 'mã bị trùng', en: 'is a duplicate code' },
+  afterProposalStage: {
+    vi: 'hạn nộp ở đơn vị không được sau hạn trình cấp trên',
+    en: 'must not be after the proposal-stage deadline',
+  },
+  periodEndsBeforeStart: {
+    vi: 'ngày kết thúc trước ngày bắt đầu',
+    en: 'ends before it starts',
+  },
+  proposalStageRequired: {
+    vi: 'hình thức do cấp trên quyết định cần có bước trình cấp trên',
+    en: 'a form decided by a higher authority needs a proposal stage',
+  },
+  proposalStageNotAllowed: {
+    vi: 'hình thức do Thủ trưởng cơ quan quyết định không có bước trình cấp trên',
+    en: 'a form the agency head decides has no proposal stage',
+  },
+  immutable: { vi: 'không được thay đổi', en: 'cannot be changed' },
+  invalidCursor: { vi: 'con trỏ phân trang không hợp lệ', en: 'is not a valid page cursor' },
+  nestedValidation: {
+    vi: 'phải là đối tượng hoặc danh sách đúng dạng',
+    en: 'must be a well-formed object or list',
+  },
+  isPositive: { vi: 'phải là số dương', en: 'must be a positive number' },
+  isEnum: { vi: 'không thuộc các giá trị cho phép', en: 'is not one of the allowed values' },
+  arrayNotEmpty: { vi: 'danh sách không được rỗng', en: 'must not be an empty list' },
+  isNumber: { vi: 'phải là số', en: 'must be a number' },
 };
 
 /** The message of a constraint in a language; unknown constraints keep their name. */

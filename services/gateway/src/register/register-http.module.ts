@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RegisterHttpController } from './register.http.controller';
 
 /** The gateway's `register` routes. */
-@Module({ controllers: [], providers: [] })
+@Module({ controllers: [RegisterHttpController] })
 export class RegisterHttpModule {}

@@ -54,25 +54,32 @@ export class CampaignStatusQueryController {
       const { rows } = await this.infrastructure.pool.query<{
         campaign_id: string;
         agency_id: string;
-        title: string;
+        title: string | null;
         status: string;
         source_version: number;
+        plan_number: string | null;
+        issued_on: string | null;
         updated_at: Date;
       }>(
-        `SELECT campaign_id, agency_id, title, status, source_version, updated_at
+        `SELECT campaign_id, agency_id, title, status, source_version, plan_number, issued_on,
+                updated_at
            FROM "${this.infrastructure.schema}".campaign_status WHERE tenant_id = $1 AND campaign_id = $2`,
         [query.tenantId, query.campaignId],
       );
       const row = rows[0];
       if (!row) throw new DomainError('not-found', { campaignId: query.campaignId });
+      // planNumber and issuedOn (null until issued) go beyond CampaignStatusView's fields so far.
+      const campaign = {
+        id: row.campaign_id,
+        agencyId: row.agency_id,
+        title: row.title ?? '',
+        status: row.status,
+        version: row.source_version,
+        planNumber: row.plan_number,
+        issuedOn: row.issued_on,
+      };
       return {
-        campaign: {
-          id: row.campaign_id,
-          agencyId: row.agency_id,
-          title: row.title,
-          status: row.status,
-          version: row.source_version,
-        },
+        campaign,
         position: await this.positions.tokens(),
         updatedAt: row.updated_at.toISOString(),
       };

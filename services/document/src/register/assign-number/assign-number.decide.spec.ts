@@ -2,7 +2,12 @@ import { refusalOf } from '@ttkt/testing';
 import { formatRegisterNumber } from '../format-register-number';
 import type { RegisterEvent } from '../register.events';
 import { evolveRegister, initialRegisterState } from '../register.state';
-import { decideAssignNumber, numberOfRequest, type AssignNumber } from './assign-number.decide';
+import {
+  decideAssignNumber,
+  decideNumberRequest,
+  numberOfRequest,
+  type AssignNumber,
+} from './assign-number.decide';
 
 const now = new Date('2021-03-30T02:00:00.000Z');
 const plan: AssignNumber = {
@@ -43,7 +48,14 @@ function assigned(number: number, requestId = `campaign-${number}`): RegisterEve
 function voided(number: number): RegisterEvent {
   return {
     type: 'NumberVoided',
-    data: { number, reason: 'Kế hoạch không được ban hành', voidedAt: '2021-03-02T02:00:00.000Z' },
+    data: {
+      agencyId: 'skhcn-bac-kan',
+      year: 2021,
+      number,
+      requestId: `campaign-${number}`,
+      reason: 'Kế hoạch không được ban hành',
+      voidedAt: '2021-03-02T02:00:00.000Z',
+    },
   };
 }
 
@@ -184,5 +196,68 @@ describe('assigning a register number', () => {
       const nextYear = { ...plan, year: 2022, issuedOn: '2022-01-03' };
       expect(refusalOf(() => decideAssignNumber(nextYear, state)).code).toBe('invalid-state');
     });
+  });
+});
+
+describe('answering a request for a number from another service', () => {
+  it('assigns as decideAssignNumber does', () => {
+    expect(numbersOf(decideNumberRequest(plan, given([assigned(1)])))).toEqual(['02/KH-SKHCN']);
+  });
+
+  it('records a requested number already used as NumberRefused, register-number-taken', () => {
+    const state = given([assigned(27)]);
+    const events = decideNumberRequest({ ...plan, requestedNumber: 27 }, state);
+    expect(events).toEqual([
+      {
+        type: 'NumberRefused',
+        data: {
+          agencyId: 'skhcn-bac-kan',
+          year: 2021,
+          requestId: 'campaign-thi-dua-2021',
+          requestedBy: { kind: 'user', id: 'giam-doc' },
+          documentKind: 'KH',
+          requestedNumber: 27,
+          code: 'register-number-taken',
+          params: { number: 27 },
+          errors: [],
+          refusedAt: '2021-03-30T02:00:00.000Z',
+        },
+      },
+    ]);
+    const after = events.reduce(evolveRegister, state);
+    expect(after).toEqual(state);
+    expect(numbersOf(decideAssignNumber({ ...plan, requestId: 'next' }, after))).toEqual([
+      '28/KH-SKHCN',
+    ]);
+  });
+
+  it('records a voided number requested again as NumberRefused too', () => {
+    const state = given([assigned(1), voided(1)]);
+    const [event] = decideNumberRequest({ ...plan, requestedNumber: 1 }, state);
+    expect(event).toMatchObject({ type: 'NumberRefused', data: { code: 'register-number-taken' } });
+  });
+
+  it('records a malformed request as NumberRefused, validation-failed, with its issues', () => {
+    const [event] = decideNumberRequest({ ...plan, issuedOn: '2021-02-29' }, given([]));
+    expect(event).toMatchObject({
+      type: 'NumberRefused',
+      data: {
+        code: 'validation-failed',
+        requestedNumber: null,
+        params: {},
+        errors: [{ path: 'issuedOn', message: 'isDateString' }],
+      },
+    });
+  });
+
+  it('records nothing for a request that already holds its number', () => {
+    expect(decideNumberRequest(plan, given([assigned(5, plan.requestId)]))).toEqual([]);
+  });
+
+  it('still throws invalid-state for a stream of another register', () => {
+    expect(
+      refusalOf(() => decideNumberRequest({ ...plan, agencyId: 'other' }, given([assigned(1)])))
+        .code,
+    ).toBe('invalid-state');
   });
 });

@@ -97,3 +97,40 @@ function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00.000Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * A request from another service (the campaign's issuance saga) must always get an answer, so a
+ * refusal is recorded as `NumberRefused` (the relay publishes it) instead of thrown: a requested
+ * number already used (`register-number-taken`) or a malformed request (`validation-failed`). A
+ * request that already holds a number records nothing: its number was announced when assigned.
+ * `invalid-state` (the stream holds another register) is still thrown: it is a bug, not an answer.
+ */
+export function decideNumberRequest(command: AssignNumber, state: RegisterState): RegisterEvent[] {
+  try {
+    return decideAssignNumber(command, state);
+  } catch (error) {
+    if (
+      !(error instanceof DomainError) ||
+      (error.code !== 'register-number-taken' && error.code !== 'validation-failed')
+    ) {
+      throw error;
+    }
+    return [
+      {
+        type: 'NumberRefused',
+        data: {
+          agencyId: command.agencyId,
+          year: command.year,
+          requestId: command.requestId,
+          requestedBy: command.requestedBy,
+          documentKind: command.documentKind,
+          requestedNumber: command.requestedNumber ?? null,
+          code: error.code,
+          params: error.params,
+          errors: error.errors,
+          refusedAt: command.now.toISOString(),
+        },
+      },
+    ];
+  }
+}

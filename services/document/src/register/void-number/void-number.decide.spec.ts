@@ -41,7 +41,10 @@ describe('voiding a register number', () => {
         {
           type: 'NumberVoided',
           data: {
+            agencyId: 'skhcn-bac-kan',
+            year: 2021,
             number: 27,
+            requestId: 'campaign-thi-dua-2021',
             reason: 'Kế hoạch không được ban hành',
             voidedAt: '2021-04-01T03:00:00.000Z',
           },
@@ -69,6 +72,22 @@ describe('voiding a register number', () => {
         assignment: { formatted: '27/KH-SKHCN', requestId: 'campaign-thi-dua-2021' },
       });
       expect(after.highestNumber).toBe(27);
+    });
+  });
+
+  describe('when the requester names its request', () => {
+    const state = given([assigned27]);
+
+    it('voids the number its request holds', () => {
+      expect(
+        decideVoidNumber({ ...command, requestId: 'campaign-thi-dua-2021' }, state),
+      ).toHaveLength(1);
+    });
+
+    it('refuses as invalid-state to void a number another request holds', () => {
+      expect(
+        refusalOf(() => decideVoidNumber({ ...command, requestId: 'other' }, state)).toPayload(),
+      ).toEqual({ code: 'invalid-state', params: { number: 27, requestId: 'other' } });
     });
   });
 

@@ -9,6 +9,8 @@ import type { RegisterState } from '../register.state';
 export interface VoidNumber {
   type: 'VoidNumber';
   number: number;
+  /** When given, the request the number must belong to (the saga releases its own number only). */
+  requestId?: string;
   /** Why the number was not used; shown in the register beside the number. */
   reason: string;
   now: Date;
@@ -16,7 +18,7 @@ export interface VoidNumber {
 
 /**
  * Only an assigned number can be voided, always with a reason; voiding it again changes nothing,
- * so a repeated compensation is harmless.
+ * so a repeated compensation is harmless. A requester voids only a number its request holds.
  */
 export function decideVoidNumber(command: VoidNumber, state: RegisterState): RegisterEvent[] {
   const reason = command.reason.normalize('NFC').trim();
@@ -25,11 +27,26 @@ export function decideVoidNumber(command: VoidNumber, state: RegisterState): Reg
   }
   const entry = state.numbers.get(command.number);
   if (entry === undefined) throw new DomainError('not-found', { number: command.number });
+  if (command.requestId !== undefined && entry.assignment.requestId !== command.requestId) {
+    // The number went to another request: voiding it would take a good number from its holder.
+    throw new DomainError('invalid-state', {
+      number: command.number,
+      requestId: command.requestId,
+    });
+  }
   if (entry.status === 'voided') return [];
+  const { agencyId, year, requestId } = entry.assignment;
   return [
     {
       type: 'NumberVoided',
-      data: { number: command.number, reason, voidedAt: command.now.toISOString() },
+      data: {
+        agencyId,
+        year,
+        number: command.number,
+        requestId,
+        reason,
+        voidedAt: command.now.toISOString(),
+      },
     },
   ];
 }

@@ -1,0 +1,75 @@
+import { formatRegisterNumber } from './format-register-number';
+import type { RegisterEvent } from './register.events';
+import { evolveRegister, initialRegisterState } from './register.state';
+import { toRegisterView } from './register-view';
+
+function assigned(number: number): RegisterEvent {
+  return {
+    type: 'NumberAssigned',
+    data: {
+      agencyId: 'skhcn-bac-kan',
+      year: 2021,
+      number,
+      symbol: 'KH-SKHCN',
+      formatted: formatRegisterNumber(number, 'KH', 'SKHCN'),
+      documentKind: 'KH',
+      agencyCode: 'SKHCN',
+      requestId: `request-${number}`,
+      requestedBy: { kind: 'campaign', id: `campaign-${number}` },
+      issuedOn: '2021-03-30',
+      assignedAt: '2021-03-30T02:00:00.000Z',
+    },
+  };
+}
+
+describe('the register as read', () => {
+  it('lists the numbers in order, a voided one with its reason', () => {
+    const events: RegisterEvent[] = [
+      assigned(27),
+      assigned(3),
+      {
+        type: 'NumberVoided',
+        data: {
+          agencyId: 'skhcn-bac-kan',
+          year: 2021,
+          number: 27,
+          requestId: 'request-27',
+          reason: 'Huỷ ban hành',
+          voidedAt: '2021-04-01T00:00:00.000Z',
+        },
+      },
+      assigned(28),
+    ];
+    const view = toRegisterView(
+      'skhcn-bac-kan',
+      2021,
+      events.reduce(evolveRegister, initialRegisterState()),
+    );
+    expect(view.entries.map((entry) => [entry.formatted, entry.status, entry.voidReason])).toEqual([
+      ['03/KH-SKHCN', 'assigned', null],
+      ['27/KH-SKHCN', 'voided', 'Huỷ ban hành'],
+      ['28/KH-SKHCN', 'assigned', null],
+    ]);
+    expect(view.entries[1]).toEqual({
+      number: 27,
+      formatted: '27/KH-SKHCN',
+      symbol: 'KH-SKHCN',
+      documentKind: 'KH',
+      status: 'voided',
+      issuedOn: '2021-03-30',
+      requestedBy: { kind: 'campaign', id: 'campaign-27' },
+      requestId: 'request-27',
+      assignedAt: '2021-03-30T02:00:00.000Z',
+      voidReason: 'Huỷ ban hành',
+      voidedAt: '2021-04-01T00:00:00.000Z',
+    });
+  });
+
+  it('is empty for a year with no numbers', () => {
+    expect(toRegisterView('skhcn-bac-kan', 2030, initialRegisterState())).toEqual({
+      agencyId: 'skhcn-bac-kan',
+      year: 2030,
+      entries: [],
+    });
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AssignNumberHandler } from './assign-number/assign-number.handler';
+import { GetRegisterController } from './get-register/get-register.controller';
+import { VoidNumberHandler } from './void-number/void-number.handler';
+
+/** The register of official numbers: one stream per agency and year. */
+@Module({
+  controllers: [GetRegisterController],
+  providers: [AssignNumberHandler, VoidNumberHandler],
+  exports: [AssignNumberHandler, VoidNumberHandler],
+})
+export class RegisterModule {}

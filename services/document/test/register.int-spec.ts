@@ -1,0 +1,413 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CAMPAIGN_ISSUE_NUMBER_RELEASED_V1,
+  CAMPAIGN_ISSUE_REQUESTED_V1,
+  GET_REGISTER,
+  REGISTER_NUMBER_ASSIGNED_V1,
+  REGISTER_NUMBER_REFUSED_V1,
+  REGISTER_NUMBER_VOIDED_V1,
+  type CampaignIssueNumberReleasedV1,
+  type CampaignIssueRequestedV1,
+  type IntegrationEvent,
+  type RegisterNumberAssignedV1,
+  type RegisterNumberRefusedV1,
+  type RegisterNumberVoidedV1,
+  type RegisterView,
+} from '@ttkt/contracts';
+import {
+  createRpcClient,
+  InProcessRpcBroker,
+  InProcessTransport,
+  RabbitTransport,
+  rpcServerOptions,
+  type CommandSender,
+  type EventTransport,
+  type InboundMessage,
+  type RunningService,
+  type Subscription,
+} from '@ttkt/messaging';
+import {
+  createTestSchema,
+  createTestVhost,
+  eventually,
+  testDatabaseUrl,
+  type TestSchema,
+  type TestVhost,
+} from '@ttkt/testing';
+import { DOCUMENT_CONSUMES, DOCUMENT_SERVICE, startDocumentService } from '../src/document.service';
+
+const TENANT = 'bac-kan';
+/** Short retry tiers: a message that needed them more than three times would be dead-lettered. */
+const RETRY_DELAYS_MS = [50, 100, 200];
+
+interface TransportMode {
+  name: string;
+  create(prefix: string): Promise<{ transport: EventTransport; close(): Promise<void> }>;
+}
+
+let vhost: TestVhost | undefined;
+
+const modes: TransportMode[] = [
+  {
+    name: 'the in-process transport',
+    create: () => {
+      const transport = new InProcessTransport({ retryDelaysMs: RETRY_DELAYS_MS });
+      return Promise.resolve({ transport, close: () => transport.close() });
+    },
+  },
+  {
+    name: 'RabbitMQ',
+    async create(prefix) {
+      vhost = await createTestVhost('doc_register');
+      const transport = new RabbitTransport({
+        url: vhost.url,
+        prefix,
+        retryDelaysMs: RETRY_DELAYS_MS,
+        connectionName: `${prefix}-document-test`,
+      });
+      await transport.start();
+      return {
+        transport,
+        close: async () => {
+          await transport.close();
+          await vhost?.drop();
+        },
+      };
+    },
+  },
+];
+
+type Answer =
+  IntegrationEvent<RegisterNumberAssignedV1> | IntegrationEvent<RegisterNumberRefusedV1>;
+
+/**
+ * The register's side of the numbered-issuance saga, against the running document service (real
+ * PostgreSQL, in-process RPC, each transport): `campaign.issue-requested.v1` and
+ * `campaign.issue-number-released.v1` are published here as the campaign service's relay would,
+ * and the answers are read as the campaign would read them, from `register.*` on the transport.
+ */
+describe.each(modes)('the register over $name', (mode) => {
+  let schema: TestSchema;
+  let transport: EventTransport;
+  let closeTransport: () => Promise<void>;
+  let broker: InProcessRpcBroker;
+  let document: RunningService;
+  let sender: CommandSender;
+  let probe: Subscription;
+  let received: IntegrationEvent[];
+  let campaignPosition = 1000n;
+
+  beforeAll(async () => {
+    schema = await createTestSchema('doc_register');
+    ({ transport, close: closeTransport } = await mode.create(`r${randomUUID().slice(0, 8)}`));
+    received = [];
+    // The campaign's queue, bound before the relay publishes (as the launcher declares it).
+    probe = await transport.subscribe({
+      service: 'campaign',
+      routingKeys: ['register.#'],
+      handler: (message: InboundMessage) => {
+        received.push(JSON.parse(message.body) as IntegrationEvent);
+        return Promise.resolve();
+      },
+    });
+    await transport.declareService(DOCUMENT_SERVICE, DOCUMENT_CONSUMES);
+    broker = new InProcessRpcBroker();
+    document = await startDocumentService({
+      databaseUrl: testDatabaseUrl(),
+      schema: schema.name,
+      transport,
+      rpc: rpcServerOptions({ kind: 'in-process', broker, service: DOCUMENT_SERVICE }),
+      logger: false,
+    });
+    sender = createRpcClient({ kind: 'in-process', broker });
+  });
+
+  afterAll(async () => {
+    await sender?.close();
+    await document?.stop();
+    await probe?.stop();
+    await closeTransport?.();
+    await schema?.drop();
+  });
+
+  afterEach(async () => {
+    expect(await transport.listDeadLetters(DOCUMENT_SERVICE)).toEqual([]);
+    expect(await transport.listDeadLetters('campaign')).toEqual([]);
+  });
+
+  function envelope<T extends object>(
+    type: string,
+    campaignId: string,
+    data: T,
+  ): IntegrationEvent<T> {
+    campaignPosition += 1n;
+    return {
+      id: randomUUID(),
+      type,
+      tenantId: TENANT,
+      occurredAt: new Date().toISOString(),
+      source: {
+        service: 'campaign',
+        streamId: `campaign-${campaignId}`,
+        streamVersion: 2,
+        position: `campaign:${campaignPosition}.${campaignPosition}`,
+      },
+      actor: { kind: 'user', id: 'giam-doc' },
+      correlationId: randomUUID(),
+      data,
+    };
+  }
+
+  async function publish(...events: IntegrationEvent[]): Promise<void> {
+    await transport.publish(
+      events.map((event) => ({
+        messageId: event.id,
+        routingKey: event.type,
+        body: JSON.stringify(event),
+      })),
+    );
+  }
+
+  interface Request {
+    agencyId: string;
+    issuedOn: string;
+    requestedNumber?: number | null;
+    agencyCode?: string;
+  }
+
+  function issueRequested(request: Request): IntegrationEvent<CampaignIssueRequestedV1> {
+    const campaignId = randomUUID();
+    return envelope(CAMPAIGN_ISSUE_REQUESTED_V1, campaignId, {
+      campaignId,
+      agencyId: request.agencyId,
+      agencyCode: request.agencyCode ?? 'SKHCN',
+      requestId: randomUUID(),
+      documentKind: 'KH',
+      issuedOn: request.issuedOn,
+      requestedNumber: request.requestedNumber ?? null,
+    });
+  }
+
+  function answersTo(requestId: string): Answer[] {
+    return received.filter(
+      (event): event is Answer =>
+        (event.type === REGISTER_NUMBER_ASSIGNED_V1 || event.type === REGISTER_NUMBER_REFUSED_V1) &&
+        (event.data as { requestId?: string }).requestId === requestId,
+    );
+  }
+
+  /** Publishes the requests and waits for exactly one answer to each. */
+  async function ask(...requests: Request[]): Promise<Answer[]> {
+    const events = requests.map(issueRequested);
+    await publish(...events);
+    return eventually(
+      () =>
+        events.map((event) => {
+          const answers = answersTo(event.data.requestId);
+          expect(answers).toHaveLength(1);
+          return answers[0] as Answer;
+        }),
+      { timeoutMs: 30_000 },
+    );
+  }
+
+  function assignedNumber(answer: Answer | undefined): string {
+    expect(answer?.type).toBe(REGISTER_NUMBER_ASSIGNED_V1);
+    return (answer as IntegrationEvent<RegisterNumberAssignedV1>).data.formatted;
+  }
+
+  function register(agencyId: string, year: number): Promise<RegisterView> {
+    return sender.send<RegisterView>(DOCUMENT_SERVICE, GET_REGISTER, {
+      tenantId: TENANT,
+      agencyId,
+      year,
+    });
+  }
+
+  it('gives 01 first, then a requested 27, then 28 automatically', async () => {
+    const agencyId = randomUUID();
+    const [first] = await ask({ agencyId, issuedOn: '2021-03-01' });
+    expect(first).toMatchObject({
+      type: REGISTER_NUMBER_ASSIGNED_V1,
+      tenantId: TENANT,
+      source: { service: 'document', streamId: `register-${agencyId}-2021`, streamVersion: 1 },
+      data: {
+        agencyId,
+        year: 2021,
+        number: 1,
+        formatted: '01/KH-SKHCN',
+        symbol: 'KH-SKHCN',
+        documentKind: 'KH',
+        issuedOn: '2021-03-01',
+        requestedBy: { kind: 'campaign' },
+      },
+    });
+    expect(
+      assignedNumber((await ask({ agencyId, issuedOn: '2021-03-30', requestedNumber: 27 }))[0]),
+    ).toBe('27/KH-SKHCN');
+    expect(assignedNumber((await ask({ agencyId, issuedOn: '2021-04-02' }))[0])).toBe(
+      '28/KH-SKHCN',
+    );
+    expect((await register(agencyId, 2021)).entries.map((entry) => entry.formatted)).toEqual([
+      '01/KH-SKHCN',
+      '27/KH-SKHCN',
+      '28/KH-SKHCN',
+    ]);
+  });
+
+  it('assigns a number asked for twice once, and refuses the other request as register-number-taken', async () => {
+    const agencyId = randomUUID();
+    await ask({ agencyId, issuedOn: '2021-05-01' });
+    const before = await register(agencyId, 2021);
+    const answers = await ask(
+      { agencyId, issuedOn: '2021-05-02', requestedNumber: 12 },
+      { agencyId, issuedOn: '2021-05-02', requestedNumber: 12 },
+    );
+    const types = answers.map((answer) => answer.type).sort();
+    expect(types).toEqual([REGISTER_NUMBER_ASSIGNED_V1, REGISTER_NUMBER_REFUSED_V1]);
+    const refusal = answers.find((answer) => answer.type === REGISTER_NUMBER_REFUSED_V1);
+    expect(refusal?.data).toMatchObject({
+      agencyId,
+      year: 2021,
+      requestedNumber: 12,
+      code: 'register-number-taken',
+      params: { number: 12 },
+    });
+    const after = await register(agencyId, 2021);
+    expect(after.entries.map((entry) => entry.formatted)).toEqual([
+      ...before.entries.map((entry) => entry.formatted),
+      '12/KH-SKHCN',
+    ]);
+    // Asking for it once more is refused again, and changes nothing either.
+    const [again] = await ask({ agencyId, issuedOn: '2021-05-03', requestedNumber: 12 });
+    expect(again?.data).toMatchObject({ code: 'register-number-taken' });
+    expect(await register(agencyId, 2021)).toEqual(after);
+  });
+
+  it('gives 20 concurrent requests of one agency-year the 20 consecutive numbers 1 to 20', async () => {
+    const agencyId = randomUUID();
+    const requests = Array.from({ length: 20 }, () => ({ agencyId, issuedOn: '2021-06-15' }));
+    const answers = await ask(...requests);
+    const numbers = answers.map((answer) => {
+      expect(answer.type).toBe(REGISTER_NUMBER_ASSIGNED_V1);
+      return (answer as IntegrationEvent<RegisterNumberAssignedV1>).data.number;
+    });
+    expect([...numbers].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
+    const { entries } = await register(agencyId, 2021);
+    expect(entries.map((entry) => entry.number)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
+    expect(new Set(entries.map((entry) => entry.requestId)).size).toBe(20);
+  });
+
+  it('starts each year at 01, and keeps each agency’s sequence its own', async () => {
+    const agencyId = randomUUID();
+    const other = randomUUID();
+    await ask({ agencyId, issuedOn: '2021-12-30', requestedNumber: 40 });
+    const [newYear, otherAgency, sameYear] = await ask(
+      { agencyId, issuedOn: '2022-01-03' },
+      { agencyId: other, issuedOn: '2021-12-31', agencyCode: 'UBND' },
+      { agencyId, issuedOn: '2021-12-31' },
+    );
+    expect(assignedNumber(newYear)).toBe('01/KH-SKHCN');
+    expect(newYear?.data).toMatchObject({ year: 2022 });
+    expect(assignedNumber(otherAgency)).toBe('01/KH-UBND');
+    expect(assignedNumber(sameYear)).toBe('41/KH-SKHCN');
+    expect((await register(agencyId, 2022)).entries).toHaveLength(1);
+    expect((await register(other, 2021)).entries).toHaveLength(1);
+    expect(await register(other, 2030)).toEqual({ agencyId: other, year: 2030, entries: [] });
+  });
+
+  it('voids a released number with its reason and never gives it again', async () => {
+    const agencyId = randomUUID();
+    const [first, second] = await ask(
+      { agencyId, issuedOn: '2021-07-01', requestedNumber: 5 },
+      { agencyId, issuedOn: '2021-07-01', requestedNumber: 6 },
+    );
+    const held = (second as IntegrationEvent<RegisterNumberAssignedV1>).data;
+    const release = envelope<CampaignIssueNumberReleasedV1>(
+      CAMPAIGN_ISSUE_NUMBER_RELEASED_V1,
+      held.requestedBy.id,
+      {
+        campaignId: held.requestedBy.id,
+        agencyId,
+        year: 2021,
+        number: 6,
+        requestId: held.requestId,
+        reason: 'issue-cancelled: Kế hoạch không được ban hành',
+      },
+    );
+    await publish(release);
+    const voided = await eventually(() => {
+      const events = received.filter(
+        (event): event is IntegrationEvent<RegisterNumberVoidedV1> =>
+          event.type === REGISTER_NUMBER_VOIDED_V1 &&
+          (event.data as { requestId?: string }).requestId === held.requestId,
+      );
+      expect(events).toHaveLength(1);
+      return events[0];
+    });
+    expect(voided?.data).toMatchObject({
+      agencyId,
+      year: 2021,
+      number: 6,
+      reason: 'issue-cancelled: Kế hoạch không được ban hành',
+    });
+    const { entries } = await register(agencyId, 2021);
+    expect(entries.map((entry) => [entry.formatted, entry.status, entry.voidReason])).toEqual([
+      ['05/KH-SKHCN', 'assigned', null],
+      ['06/KH-SKHCN', 'voided', 'issue-cancelled: Kế hoạch không được ban hành'],
+    ]);
+    expect(assignedNumber(first)).toBe('05/KH-SKHCN');
+
+    // Released again (a redelivered or repeated compensation): nothing more is recorded.
+    await publish(release, { ...release, id: randomUUID() });
+    const [next, six] = await ask(
+      { agencyId, issuedOn: '2021-07-02' },
+      { agencyId, issuedOn: '2021-07-02', requestedNumber: 6 },
+    );
+    expect(assignedNumber(next)).toBe('07/KH-SKHCN');
+    expect(six?.data).toMatchObject({ code: 'register-number-taken', params: { number: 6 } });
+    expect(
+      received.filter(
+        (event) =>
+          event.type === REGISTER_NUMBER_VOIDED_V1 &&
+          (event.data as { agencyId?: string }).agencyId === agencyId,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('takes no second number for a redelivered request, nor for the same request sent again', async () => {
+    const agencyId = randomUUID();
+    const request = issueRequested({ agencyId, issuedOn: '2021-08-01' });
+    await publish(request);
+    await eventually(() => expect(answersTo(request.data.requestId)).toHaveLength(1));
+
+    // The same message again (a redelivery), and the same request in a new message (a retry).
+    const retry = { ...request, id: randomUUID() };
+    await publish(request, retry);
+    await eventually(async () => {
+      const { rows } = await document.infrastructure.pool.query<{ message_id: string }>(
+        `SELECT message_id FROM "${schema.name}".inbox WHERE consumer = $1 AND message_id = $2`,
+        [DOCUMENT_SERVICE, retry.id],
+      );
+      expect(rows).toHaveLength(1);
+    });
+    const [marker] = await ask({ agencyId, issuedOn: '2021-08-02' });
+    expect(assignedNumber(marker)).toBe('02/KH-SKHCN');
+    expect(answersTo(request.data.requestId)).toHaveLength(1);
+    const { entries } = await register(agencyId, 2021);
+    expect(entries.map((entry) => entry.requestId)).toEqual([
+      request.data.requestId,
+      marker?.data.requestId,
+    ]);
+  });
+
+  it('answers validation-failed for a year out of range', async () => {
+    await expect(
+      sender.send(DOCUMENT_SERVICE, GET_REGISTER, { tenantId: TENANT, agencyId: 'x', year: 1800 }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
+  });
+});
