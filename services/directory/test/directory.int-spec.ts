@@ -380,6 +380,11 @@ describe('directory service', () => {
         roles: ['registry-clerk'],
       });
       expect(JSON.stringify(created)).not.toMatch(/argon2|password/i);
+      const { rows: hashes } = await directory.infrastructure.pool.query<{ hash: string }>(
+        `SELECT password_hash AS hash FROM "${schema.name}".users WHERE id = $1`,
+        [created.body.id],
+      );
+      expect(hashes[0]?.hash).toMatch(/^\$argon2id\$v=19\$/);
       const user = await send<AuthenticatedUser>(AUTHENTICATE, {
         username: 'vanthu',
         password: 'mật-khẩu-dài',

@@ -7,7 +7,8 @@ import {
   type UserView,
 } from '@ttkt/contracts';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@ttkt/messaging';
-import { argon2id, hash } from 'argon2';
+// argon2id is the library's default (m = 19 MiB, t = 2, p = 1: OWASP's recommended minimum).
+import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { agencyExists } from '../agencies/agency.table';
 import { personInAgency } from '../people/person.table';
@@ -36,7 +37,7 @@ export class UserAccounts {
     const command: CreateUser = {
       ...rest,
       tenantId,
-      passwordHash: await hash(password, { type: argon2id }),
+      passwordHash: await hash(password),
     };
     const { state, position } = await this.writer.write({
       context,
