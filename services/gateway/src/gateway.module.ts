@@ -13,11 +13,16 @@ import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
 import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
-import { strictValidationPipe, withoutCommentKeys } from './problem/validation';
+import {
+  assertAcceptableQuery,
+  strictValidationPipe,
+  withoutCommentKeys,
+} from './problem/validation';
 import { RegisterHttpModule } from './register/register-http.module';
 import { RequestContext } from './request-context';
 
 function stripCommentKeys(request: Request, _response: Response, next: NextFunction): void {
+  assertAcceptableQuery(request.query as Record<string, unknown>);
   request.body = withoutCommentKeys(request.body);
   next();
 }

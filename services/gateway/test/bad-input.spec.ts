@@ -71,6 +71,40 @@ describe('gateway: bad input', () => {
     expect(response.body).toMatchObject({ type: 'validation-failed' });
   });
 
+  it('refuses NUL, other control characters and lone surrogates in bodies and queries with their paths', async () => {
+    // JSON text, so the escapes reach the parser as written (JSON.stringify would keep them too).
+    const body =
+      '{"code":"BK","name":"T\\u1ec9nh B\\u1eafc K\\u1ea1n\\u0000","tags":["ok","a\\ud800b"],"x\\u0007":1}';
+    const response = await request(server())
+      .post('/api/v1/tenants')
+      .set('Authorization', auth)
+      .set('content-type', 'application/json')
+      .set('Accept-Language', 'en')
+      .send(body)
+      .expect(400);
+    expect(response.body).toMatchObject({ type: 'validation-failed' });
+    const errors = (response.body as { errors: { path: string; message: string }[] }).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: 'name', message: 'holds a control character or an invalid character' },
+        { path: 'tags[1]', message: 'holds a control character or an invalid character' },
+        { path: 'x\u0007', message: 'holds a control character or an invalid character' },
+      ]),
+    );
+    const login = await request(server())
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"username":"a\\u0000b","password":"x"}')
+      .expect(400);
+    expect((login.body as { errors: { path: string }[] }).errors[0]?.path).toBe('username');
+    const query = await request(server())
+      .get('/api/v1/agencies/1b4e28ba-2fa1-11d2-883f-0016d3cca427/people?q=%00')
+      .set('Authorization', auth)
+      .expect(400);
+    expect((query.body as { errors: { path: string }[] }).errors[0]?.path).toBe('q');
+    expect(sent).toEqual([]);
+  });
+
   it('refuses unknown fields of a directory body with each failing path, ignoring $-comments', async () => {
     const response = await request(server())
       .post('/api/v1/tenants')

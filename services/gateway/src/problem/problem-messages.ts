@@ -273,6 +273,10 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
     vi: 'không thuộc năm của sổ đăng ký văn bản',
     en: 'is not in the register’s year',
   },
+  controlCharacter: {
+    vi: 'chứa ký tự điều khiển hoặc ký tự không hợp lệ',
+    en: 'holds a control character or an invalid character',
+  },
   alreadyTaken: { vi: 'đã được sử dụng', en: 'is already taken' },
   unknownAgency: { vi: 'không có cơ quan này', en: 'names no known agency' },
   unknownUnit: { vi: 'không có đơn vị này', en: 'names no known unit' },
