@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IntegrationEvent } from '@ttkt/contracts';
 import type { AppendMetadata, NewEvent, StoredEvent, StreamRef } from '@ttkt/event-store';
+import { contractEnvelope } from '@ttkt/messaging';
 
 /** The tenant every benchmark stream belongs to. */
 export const BENCH_TENANT = 'tenant-bench-hanoi';
@@ -58,20 +59,8 @@ export function storedJsonSample(): { data: string; metadata: string } {
 
 /** Maps a stored benchmark event to its integration event (the shape the campaign service publishes). */
 export function benchToContract(stored: StoredEvent): IntegrationEvent {
-  return {
-    id: stored.eventId,
+  return contractEnvelope('campaign', stored, {
     type: BENCH_ROUTING_KEY,
-    tenantId: stored.tenantId,
-    occurredAt: stored.metadata.occurredAt,
-    source: {
-      service: 'campaign',
-      streamId: stored.streamId,
-      streamVersion: stored.streamPosition,
-      position: `campaign:${stored.transactionId}.${stored.globalPosition}`,
-    },
-    ...(stored.metadata.actor ? { actor: stored.metadata.actor } : {}),
-    ...(stored.metadata.correlationId ? { correlationId: stored.metadata.correlationId } : {}),
-    causationId: stored.metadata.causationId ?? stored.metadata.correlationId ?? stored.eventId,
     data: stored.data as object,
-  };
+  });
 }

@@ -2,20 +2,14 @@ import { SignJWT } from 'jose';
 import {
   ApiClient,
   bacKanDraft,
-  bacKanUnits,
   buildAgency,
-  createTestSchemaPrefix,
+  buildBacKanDepartment,
   expectStatus,
-  registerTenant,
   SCENARIO_PASSWORD,
-  testDatabaseUrl,
   type ScenarioAgency,
 } from '@ttkt/testing';
 import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
-
-const ADMIN = { username: 'quantri', password: 'Quan-tri-he-thong-2021!' };
-const JWT_SECRET = 'slice-auth-secret-0123456789abcdefghijk';
+import { TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 interface CampaignBody {
   id: string;
@@ -30,8 +24,11 @@ interface CampaignBody {
  * the same `Idempotency-Key` answers the first response and creates nothing more.
  */
 describe('slice #4: sign-in, roles, visibility and idempotency', () => {
-  const schemas = createTestSchemaPrefix('slice_auth');
-  let platform: RunningPlatform;
+  const platform = new TestPlatform({
+    label: 'slice_auth',
+    jwtSecret: 'slice-auth-secret-0123456789abcdefghijk',
+    issueWaitMs: 5_000,
+  });
   let server: App;
   let admin: ApiClient;
   let skhcn: ScenarioAgency;
@@ -39,42 +36,26 @@ describe('slice #4: sign-in, roles, visibility and idempotency', () => {
   let planId: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      bootstrapAdmin: ADMIN,
-      jwtSecret: JWT_SECRET,
-      issueWaitMs: 5_000,
-      demoData: 'none',
-      logger: false,
-    });
-    server = platform.gateway.app.getHttpServer() as App;
-    admin = await ApiClient.login(server, ADMIN.username, ADMIN.password);
-    const tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
-    skhcn = await buildAgency(admin, {
-      tenantId,
-      code: 'SKHCN',
-      name: 'Sở Khoa học và Công nghệ tỉnh Bắc Kạn',
-      units: bacKanUnits(),
-      users: [
-        {
-          username: 'vanphong.skhcn',
-          fullName: 'Hoàng Thị Thu',
-          roles: ['secretariat'],
-          unitCode: 'VP',
-        },
-        { username: 'giamdoc.skhcn', fullName: 'Đỗ Thị Hiền', roles: ['agency-head'] },
-        { username: 'xem.skhcn', fullName: 'Lương Văn Tú', roles: ['viewer'] },
-        {
-          username: 'truongphong.skhcn',
-          fullName: 'Nông Văn Hải',
-          roles: ['unit-head'],
-          unitCode: 'QLCNCN',
-        },
-      ],
-    });
+    admin = await platform.start();
+    server = platform.server;
+    skhcn = await buildBacKanDepartment(admin, [
+      {
+        username: 'vanphong.skhcn',
+        fullName: 'Hoàng Thị Thu',
+        roles: ['secretariat'],
+        unitCode: 'VP',
+      },
+      { username: 'giamdoc.skhcn', fullName: 'Đỗ Thị Hiền', roles: ['agency-head'] },
+      { username: 'xem.skhcn', fullName: 'Lương Văn Tú', roles: ['viewer'] },
+      {
+        username: 'truongphong.skhcn',
+        fullName: 'Nông Văn Hải',
+        roles: ['unit-head'],
+        unitCode: 'QLCNCN',
+      },
+    ]);
     snv = await buildAgency(admin, {
-      tenantId,
+      tenantId: skhcn.tenantId,
       code: 'SNV',
       name: 'Sở Nội vụ tỉnh Bắc Kạn',
       units: [{ code: 'VP', name: 'Văn phòng Sở', isSecretariat: true }],
@@ -102,10 +83,7 @@ describe('slice #4: sign-in, roles, visibility and idempotency', () => {
     );
   });
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-  });
+  afterAll(() => platform.stop());
 
   describe('sign-in', () => {
     it('refuses a wrong password and an unknown user alike with 401', async () => {
@@ -141,7 +119,7 @@ describe('slice #4: sign-in, roles, visibility and idempotency', () => {
 
       const forged = await new SignJWT({
         tenantId: null,
-        username: ADMIN.username,
+        username: TEST_ADMIN.username,
         grants: [{ role: 'system-admin', agencyId: null, unitId: null }],
       })
         .setProtectedHeader({ alg: 'HS256' })

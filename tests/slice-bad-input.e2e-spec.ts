@@ -1,22 +1,15 @@
 import {
   ApiClient,
   bacKanDraft,
-  bacKanUnits,
-  buildAgency,
-  createTestSchemaPrefix,
+  buildBacKanDepartment,
   eventually,
   expectStatus,
-  registerTenant,
-  testDatabaseUrl,
   type ApiResponse,
   type JsonObject,
   type ProblemBody,
   type ScenarioAgency,
 } from '@ttkt/testing';
-import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
-
-const ADMIN = { username: 'quantri', password: 'Quan-tri-he-thong-2021!' };
+import { TestPlatform } from './support/test-platform';
 
 /** One malformed request and the paths its problem must name. */
 interface BadCase {
@@ -50,8 +43,12 @@ function pathPattern(expected: string): RegExp {
  * Vietnamese by default and in English on request, never a 500, and leaves no event behind.
  */
 describe('slice #4: malformed requests', () => {
-  const schemas = createTestSchemaPrefix('slice_bad_input');
-  let platform: RunningPlatform;
+  const platform = new TestPlatform({
+    label: 'slice_bad_input',
+    jwtSecret: 'slice-bad-input-secret-0123456789abcdef',
+    issueWaitMs: 5_000,
+  });
+  const { schemas } = platform;
   let admin: ApiClient;
   /** Holds every role of the agency a route here may ask for. */
   let staff: ApiClient;
@@ -65,35 +62,16 @@ describe('slice #4: malformed requests', () => {
   let eventsBefore: Record<string, number>;
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      bootstrapAdmin: ADMIN,
-      jwtSecret: 'slice-bad-input-secret-0123456789abcdef',
-      issueWaitMs: 5_000,
-      demoData: 'none',
-      logger: false,
-    });
-    admin = await ApiClient.login(
-      platform.gateway.app.getHttpServer() as App,
-      ADMIN.username,
-      ADMIN.password,
-    );
-    tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
-    agency = await buildAgency(admin, {
-      tenantId,
-      code: 'SKHCN',
-      name: 'Sở Khoa học và Công nghệ tỉnh Bắc Kạn',
-      units: bacKanUnits(),
-      users: [
-        {
-          username: 'tatca.skhcn',
-          fullName: 'Hoàng Văn Toàn',
-          roles: ['agency-admin', 'secretariat', 'agency-head'],
-          unitCode: 'VP',
-        },
-      ],
-    });
+    admin = await platform.start();
+    agency = await buildBacKanDepartment(admin, [
+      {
+        username: 'tatca.skhcn',
+        fullName: 'Hoàng Văn Toàn',
+        roles: ['agency-admin', 'secretariat', 'agency-head'],
+        unitCode: 'VP',
+      },
+    ]);
+    tenantId = agency.tenantId;
     staff = agency.users['tatca.skhcn'] as ApiClient;
     const person = await staff.post<{ id: string; version: number }>(
       `/agencies/${agency.agencyId}/people`,
@@ -134,10 +112,7 @@ describe('slice #4: malformed requests', () => {
     expect(Object.keys(eventsBefore).length).toBeGreaterThanOrEqual(3);
   });
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-  });
+  afterAll(() => platform.stop());
 
   const cases: BadCase[] = [
     // POST /auth/login

@@ -3,17 +3,13 @@ import {
   bacKanDraft,
   bacKanUnits,
   buildAgency,
-  createTestSchemaPrefix,
   loadBacKanFixture,
   registerTenant,
-  testDatabaseUrl,
   type JsonObject,
   type ScenarioAgency,
 } from '@ttkt/testing';
-import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
+import { TestPlatform } from './support/test-platform';
 
-const ADMIN = { username: 'quantri', password: 'Quan-tri-he-thong-2021!' };
 const BAC_KAN = 'Tỉnh Bắc Kạn';
 const THAI_NGUYEN = 'Tỉnh Thái Nguyên';
 const SKHCN_BK = 'Sở Khoa học và Công nghệ tỉnh Bắc Kạn';
@@ -51,8 +47,11 @@ interface CampaignBody {
  * 2021 register. The plan reads back exactly as written on paper.
  */
 describe('slice #4: the directory and plan 27/KH-SKHCN through the API', () => {
-  const schemas = createTestSchemaPrefix('slice_dir_campaign');
-  let platform: RunningPlatform;
+  const platform = new TestPlatform({
+    label: 'slice_dir_campaign',
+    jwtSecret: 'slice-directory-campaign-secret-0123456789',
+    issueWaitMs: 5_000,
+  });
   let admin: ApiClient;
   let tenantId: string;
   let bacKan: ScenarioAgency;
@@ -60,26 +59,10 @@ describe('slice #4: the directory and plan 27/KH-SKHCN through the API', () => {
   const fixture = loadBacKanFixture()['campaign'] as JsonObject;
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      bootstrapAdmin: ADMIN,
-      jwtSecret: 'slice-directory-campaign-secret-0123456789',
-      issueWaitMs: 5_000,
-      demoData: 'none',
-      logger: false,
-    });
-    admin = await ApiClient.login(
-      platform.gateway.app.getHttpServer() as App,
-      ADMIN.username,
-      ADMIN.password,
-    );
+    admin = await platform.start();
   });
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-  });
+  afterAll(() => platform.stop());
 
   describe('the province and its department, as they were and as they are', () => {
     it('registers the province and records its new name from 1/7/2025', async () => {

@@ -1,20 +1,12 @@
 import ExcelJS from 'exceljs';
 import {
-  ApiClient,
   type ApiResponse,
-  bacKanUnits,
-  buildAgency,
-  createTestSchemaPrefix,
+  buildBacKanDepartment,
   describeResponse,
   expectStatus,
-  registerTenant,
-  testDatabaseUrl,
   type ScenarioAgency,
 } from '@ttkt/testing';
-import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
-
-const ADMIN = { username: 'quantri', password: 'Quan-tri-he-thong-2021!' };
+import { TestPlatform } from './support/test-platform';
 
 interface PersonBody {
   id: string;
@@ -56,9 +48,10 @@ const collator = new Intl.Collator('vi');
  * imported from the spreadsheet an agency keeps, idempotently.
  */
 describe('slice #4: people of a department', () => {
-  const schemas = createTestSchemaPrefix('slice_people');
-  let platform: RunningPlatform;
-  let admin: ApiClient;
+  const platform = new TestPlatform({
+    label: 'slice_people',
+    jwtSecret: 'slice-people-secret-0123456789abcdefgh',
+  });
   let agency: ScenarioAgency;
 
   async function registerPerson(
@@ -98,32 +91,10 @@ describe('slice #4: people of a department', () => {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      bootstrapAdmin: ADMIN,
-      jwtSecret: 'slice-people-secret-0123456789abcdefgh',
-      demoData: 'none',
-      logger: false,
-    });
-    admin = await ApiClient.login(
-      platform.gateway.app.getHttpServer() as App,
-      ADMIN.username,
-      ADMIN.password,
-    );
-    const tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
-    agency = await buildAgency(admin, {
-      tenantId,
-      code: 'SKHCN',
-      name: 'Sở Khoa học và Công nghệ tỉnh Bắc Kạn',
-      units: bacKanUnits(),
-    });
+    agency = await buildBacKanDepartment(await platform.start());
   });
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-  });
+  afterAll(() => platform.stop());
 
   it('stores and returns in NFC a name sent in NFD', async () => {
     const nfc = 'Nguyễn Thị Ánh';

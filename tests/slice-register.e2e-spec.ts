@@ -3,20 +3,14 @@ import {
   bacKanDraft,
   bacKanUnits,
   buildAgency,
-  createTestSchemaPrefix,
-  createTestVhost,
+  buildBacKanDepartment,
   describeResponse,
   eventually,
   expectStatus,
-  registerTenant,
-  testDatabaseUrl,
   type ScenarioAgency,
-  type TestVhost,
 } from '@ttkt/testing';
-import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
+import { TestPlatform } from './support/test-platform';
 
-const ADMIN = { username: 'quantri', password: 'Quan-tri-he-thong-2021!' };
 /** Short, so the test with the register stopped gets its 202 quickly. */
 const ISSUE_WAIT_MS = 1_500;
 
@@ -51,10 +45,12 @@ interface RegisterBody {
  * voided with its reason, never reused.
  */
 describe('slice #4: the register behind issuing plans (RabbitMQ)', () => {
-  const schemas = createTestSchemaPrefix('slice_register');
-  let vhost: TestVhost;
-  let platform: RunningPlatform;
-  let admin: ApiClient;
+  const scenario = new TestPlatform({
+    label: 'slice_register',
+    jwtSecret: 'slice-register-secret-0123456789abcdef',
+    rabbitmq: true,
+    issueWaitMs: ISSUE_WAIT_MS,
+  });
   let skhcn: ScenarioAgency;
   let snv: ScenarioAgency;
 
@@ -95,40 +91,18 @@ describe('slice #4: the register behind issuing plans (RabbitMQ)', () => {
   }
 
   beforeAll(async () => {
-    vhost = await createTestVhost('slice_register');
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      amqpUrl: vhost.url,
-      bootstrapAdmin: ADMIN,
-      jwtSecret: 'slice-register-secret-0123456789abcdef',
-      issueWaitMs: ISSUE_WAIT_MS,
-      demoData: 'none',
-      logger: false,
-    });
-    admin = await ApiClient.login(
-      platform.gateway.app.getHttpServer() as App,
-      ADMIN.username,
-      ADMIN.password,
-    );
-    const tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
-    skhcn = await buildAgency(admin, {
-      tenantId,
-      code: 'SKHCN',
-      name: 'Sở Khoa học và Công nghệ tỉnh Bắc Kạn',
-      units: bacKanUnits(),
-      users: [
-        {
-          username: 'vanphong.skhcn',
-          fullName: 'Hoàng Thị Thu',
-          roles: ['secretariat'],
-          unitCode: 'VP',
-        },
-        { username: 'giamdoc.skhcn', fullName: 'Đỗ Thị Hiền', roles: ['agency-head'] },
-      ],
-    });
+    const admin = await scenario.start();
+    skhcn = await buildBacKanDepartment(admin, [
+      {
+        username: 'vanphong.skhcn',
+        fullName: 'Hoàng Thị Thu',
+        roles: ['secretariat'],
+        unitCode: 'VP',
+      },
+      { username: 'giamdoc.skhcn', fullName: 'Đỗ Thị Hiền', roles: ['agency-head'] },
+    ]);
     snv = await buildAgency(admin, {
-      tenantId,
+      tenantId: skhcn.tenantId,
       code: 'SNV',
       name: 'Sở Nội vụ tỉnh Bắc Kạn',
       units: bacKanUnits(),
@@ -144,11 +118,7 @@ describe('slice #4: the register behind issuing plans (RabbitMQ)', () => {
     });
   });
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-    await vhost?.drop();
-  });
+  afterAll(() => scenario.stop());
 
   let first: string;
   let second: string;
@@ -257,7 +227,7 @@ describe('slice #4: the register behind issuing plans (RabbitMQ)', () => {
 
   it('voids, with its reason, a number assigned after the plan gave up waiting for it', async () => {
     const id = await draft(skhcn, 'Kế hoạch thi đua bị hủy cấp số');
-    await platform.stopService('document');
+    await scenario.platform.stopService('document');
     let restarted = false;
     try {
       const pending = await directorOf(skhcn).post<CampaignBody>(`/campaigns/${id}/issue`, {
@@ -274,7 +244,7 @@ describe('slice #4: the register behind issuing plans (RabbitMQ)', () => {
       expect(cancelled.status).toBe(200);
       expect(cancelled.body).toMatchObject({ id, status: 'draft' });
 
-      await platform.startService('document');
+      await scenario.platform.startService('document');
       restarted = true;
       const voided = await eventually(
         async () => {
@@ -291,7 +261,7 @@ describe('slice #4: the register behind issuing plans (RabbitMQ)', () => {
       expect(campaign.status).toBe('draft');
       expect(campaign.planNumber).toBeUndefined();
     } finally {
-      if (!restarted) await platform.startService('document');
+      if (!restarted) await scenario.platform.startService('document');
     }
 
     // A voided number is never handed out again.

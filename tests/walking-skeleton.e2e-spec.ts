@@ -1,20 +1,11 @@
 import {
   ApiClient,
   bacKanDraft,
-  bacKanUnits,
-  buildAgency,
-  createTestSchemaPrefix,
-  createTestVhost,
+  buildBacKanDepartment,
   expectStatus,
-  registerTenant,
-  testDatabaseUrl,
   type ScenarioAgency,
-  type TestVhost,
 } from '@ttkt/testing';
-import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
-
-const ADMIN = { username: 'quantri', password: 'Quan-tri-he-thong-2021!' };
+import { TestPlatform } from './support/test-platform';
 
 interface StatusBody {
   campaign: { id: string; agencyId: string; title: string; status: string; version: number };
@@ -27,46 +18,23 @@ interface StatusBody {
  * projects it into PostgreSQL, and a read with the command's `minPosition` sees it.
  */
 describe('walking skeleton over RabbitMQ and PostgreSQL', () => {
-  const schemas = createTestSchemaPrefix('skeleton');
-  let vhost: TestVhost;
-  let platform: RunningPlatform;
+  const platform = new TestPlatform({
+    label: 'skeleton',
+    jwtSecret: 'walking-skeleton-secret-0123456789abcdef',
+    rabbitmq: true,
+  });
   let agency: ScenarioAgency;
   let secretariat: ApiClient;
 
   beforeAll(async () => {
-    vhost = await createTestVhost('skeleton');
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      amqpUrl: vhost.url,
-      bootstrapAdmin: ADMIN,
-      jwtSecret: 'walking-skeleton-secret-0123456789abcdef',
-      demoData: 'none',
-      logger: false,
-    });
-    const admin = await ApiClient.login(
-      platform.gateway.app.getHttpServer() as App,
-      ADMIN.username,
-      ADMIN.password,
-    );
-    const tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
-    agency = await buildAgency(admin, {
-      tenantId,
-      code: 'SKHCN',
-      name: 'Sở Khoa học và Công nghệ tỉnh Bắc Kạn',
-      units: bacKanUnits(),
-      users: [
-        { username: 'vanphong', fullName: 'Hoàng Thị Thu', roles: ['secretariat'], unitCode: 'VP' },
-      ],
-    });
+    const admin = await platform.start();
+    agency = await buildBacKanDepartment(admin, [
+      { username: 'vanphong', fullName: 'Hoàng Thị Thu', roles: ['secretariat'], unitCode: 'VP' },
+    ]);
     secretariat = agency.users.vanphong!;
   });
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-    await vhost?.drop();
-  });
+  afterAll(() => platform.stop());
 
   it('drafts the Bắc Kạn plan and reads its status at the returned position', async () => {
     const draft = bacKanDraft(agency.agencyId);

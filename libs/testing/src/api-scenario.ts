@@ -145,6 +145,25 @@ export function bacKanUnits(): ScenarioUnit[] {
 }
 
 /**
+ * The province of Bắc Kạn (`BK`) and the plan's department in it, Sở Khoa học và Công nghệ tỉnh
+ * Bắc Kạn (`SKHCN`) with the fixture's units and `users`, built through the API as
+ * {@link buildAgency} builds an agency; the tenant's id is the agency's `tenantId`.
+ */
+export async function buildBacKanDepartment(
+  admin: ApiClient,
+  users: ScenarioUser[] = [],
+): Promise<ScenarioAgency> {
+  const tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
+  return buildAgency(admin, {
+    tenantId,
+    code: 'SKHCN',
+    name: 'Sở Khoa học và Công nghệ tỉnh Bắc Kạn',
+    units: bacKanUnits(),
+    users,
+  });
+}
+
+/**
  * The plan 27/KH-SKHCN as `POST /campaigns` takes it: the fixture's `campaign` without what
  * issuing sets (`documentType`, `planNumber`, `issuedOn`) and the place line (`issuedAt`), plus
  * the agency. A fresh copy on each call.

@@ -1,1 +1,2 @@
+export * from './contract-envelope';
 export * from './outbox-relay';

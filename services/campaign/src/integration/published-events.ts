@@ -8,7 +8,6 @@ import {
   CAMPAIGN_ISSUE_REFUSED_V1,
   CAMPAIGN_ISSUE_REQUESTED_V1,
   CAMPAIGN_ISSUED_V1,
-  formatPosition,
   type CampaignAmendedV1,
   type CampaignClosedV1,
   type CampaignDraftedV1,
@@ -21,6 +20,7 @@ import {
   type IntegrationEvent,
 } from '@ttkt/contracts';
 import type { StoredEvent } from '@ttkt/event-store';
+import { contractEnvelope, type ContractPayload } from '@ttkt/messaging';
 import type { CampaignEvent } from '../campaigns/campaign.events';
 import { planWithCutoffs } from '../campaigns/campaign.view';
 
@@ -31,117 +31,96 @@ const SERVICE = 'campaign';
  * Every event of the stream is published (the dashboard follows each source's whole chain).
  */
 export function toContractEvent(stored: StoredEvent): IntegrationEvent | null {
-  const position = formatPosition(SERVICE, stored.transactionId, stored.globalPosition);
-  const event = { type: stored.type, data: stored.data } as CampaignEvent;
-  const envelope = (type: string, data: object): IntegrationEvent => ({
-    id: stored.eventId,
-    type,
-    tenantId: stored.tenantId,
-    occurredAt: stored.metadata.occurredAt,
-    source: {
-      service: SERVICE,
-      streamId: stored.streamId,
-      streamVersion: stored.streamPosition,
-      position,
-    },
-    ...(stored.metadata.actor ? { actor: stored.metadata.actor } : {}),
-    ...(stored.metadata.correlationId ? { correlationId: stored.metadata.correlationId } : {}),
-    causationId: stored.metadata.causationId ?? stored.metadata.correlationId ?? stored.eventId,
-    data,
-  });
+  return contractEnvelope(
+    SERVICE,
+    stored,
+    contractOf({ type: stored.type, data: stored.data } as CampaignEvent),
+  );
+}
+
+function contractOf(event: CampaignEvent): ContractPayload {
+  const { campaignId, agencyId } = event.data;
   switch (event.type) {
     case 'CampaignDrafted': {
-      const data: CampaignDraftedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        title: event.data.title,
-        status: 'draft',
-        draftedAt: event.data.draftedAt,
-      };
-      return envelope(CAMPAIGN_DRAFTED_V1, data);
+      const { title, draftedAt } = event.data;
+      const data: CampaignDraftedV1 = { campaignId, agencyId, title, status: 'draft', draftedAt };
+      return { type: CAMPAIGN_DRAFTED_V1, data };
     }
     case 'CampaignDraftUpdated': {
+      const { title, changes, updatedAt } = event.data;
       const data: CampaignDraftUpdatedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        title: event.data.title,
-        changedFields: Object.keys(event.data.changes),
+        campaignId,
+        agencyId,
+        title,
+        changedFields: Object.keys(changes),
         status: 'draft',
-        updatedAt: event.data.updatedAt,
+        updatedAt,
       };
-      return envelope(CAMPAIGN_DRAFT_UPDATED_V1, data);
+      return { type: CAMPAIGN_DRAFT_UPDATED_V1, data };
     }
     case 'CampaignIssueRequested': {
+      const { agencyCode, requestId, issuedOn, registerNumber } = event.data;
       const data: CampaignIssueRequestedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        agencyCode: event.data.agencyCode,
-        requestId: event.data.requestId,
+        campaignId,
+        agencyId,
+        agencyCode,
+        requestId,
         documentKind: 'KH',
-        issuedOn: event.data.issuedOn,
-        requestedNumber: event.data.registerNumber,
+        issuedOn,
+        requestedNumber: registerNumber,
       };
-      return envelope(CAMPAIGN_ISSUE_REQUESTED_V1, data);
+      return { type: CAMPAIGN_ISSUE_REQUESTED_V1, data };
     }
     case 'CampaignIssued': {
+      const { title, planNumber, number, year, issuedOn, plan } = event.data;
       const data: CampaignIssuedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        title: event.data.title,
-        planNumber: event.data.planNumber,
-        number: event.data.number,
-        year: event.data.year,
-        issuedOn: event.data.issuedOn,
-        plan: planWithCutoffs(event.data.plan),
+        campaignId,
+        agencyId,
+        title,
+        planNumber,
+        number,
+        year,
+        issuedOn,
+        plan: planWithCutoffs(plan),
       };
-      return envelope(CAMPAIGN_ISSUED_V1, data);
+      return { type: CAMPAIGN_ISSUED_V1, data };
     }
     case 'CampaignIssueRefused': {
-      const data: CampaignIssueRefusedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        requestId: event.data.requestId,
-        code: event.data.code,
-      };
-      return envelope(CAMPAIGN_ISSUE_REFUSED_V1, data);
+      const { requestId, code } = event.data;
+      const data: CampaignIssueRefusedV1 = { campaignId, agencyId, requestId, code };
+      return { type: CAMPAIGN_ISSUE_REFUSED_V1, data };
     }
     case 'CampaignIssueCancelled': {
-      const data: CampaignIssueCancelledV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        requestId: event.data.requestId,
-        reason: event.data.reason,
-      };
-      return envelope(CAMPAIGN_ISSUE_CANCELLED_V1, data);
+      const { requestId, reason } = event.data;
+      const data: CampaignIssueCancelledV1 = { campaignId, agencyId, requestId, reason };
+      return { type: CAMPAIGN_ISSUE_CANCELLED_V1, data };
     }
     case 'CampaignIssueNumberReleased': {
+      const { year, number, requestId, reason } = event.data;
       const data: CampaignIssueNumberReleasedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        year: event.data.year,
-        number: event.data.number,
-        requestId: event.data.requestId,
-        reason: event.data.reason,
+        campaignId,
+        agencyId,
+        year,
+        number,
+        requestId,
+        reason,
       };
-      return envelope(CAMPAIGN_ISSUE_NUMBER_RELEASED_V1, data);
+      return { type: CAMPAIGN_ISSUE_NUMBER_RELEASED_V1, data };
     }
     case 'CampaignAmended': {
+      const { reason, changes, plan } = event.data;
       const data: CampaignAmendedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        reason: event.data.reason,
-        changes: event.data.changes,
-        plan: planWithCutoffs(event.data.plan),
+        campaignId,
+        agencyId,
+        reason,
+        changes,
+        plan: planWithCutoffs(plan),
       };
-      return envelope(CAMPAIGN_AMENDED_V1, data);
+      return { type: CAMPAIGN_AMENDED_V1, data };
     }
     case 'CampaignClosed': {
-      const data: CampaignClosedV1 = {
-        campaignId: event.data.campaignId,
-        agencyId: event.data.agencyId,
-        closedAt: event.data.closedAt,
-      };
-      return envelope(CAMPAIGN_CLOSED_V1, data);
+      const data: CampaignClosedV1 = { campaignId, agencyId, closedAt: event.data.closedAt };
+      return { type: CAMPAIGN_CLOSED_V1, data };
     }
     default: {
       const unexpected: never = event;

@@ -81,6 +81,18 @@ export class CampaignReadRepository {
     return row.view;
   }
 
+  /**
+   * One campaign that is still a draft, as a command that reads the directory's copy before
+   * deciding checks it first; `invalid-state` naming where it stands otherwise.
+   */
+  async getDraft(tenantId: string, campaignId: string): Promise<CampaignView> {
+    const current = await this.get(tenantId, campaignId);
+    if (current.status !== 'draft') {
+      throw new DomainError('invalid-state', { campaignId, status: current.status });
+    }
+    return current;
+  }
+
   /** A page, newest first (by when drafted, then id). */
   async list(filter: CampaignListFilter): Promise<CampaignList> {
     const limit = filter.limit ?? 20;

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IMPORT_PEOPLE, ImportPeopleCommand, type ImportPeopleResult } from '@ttkt/contracts';
-import { answer, validateCommand } from '@ttkt/messaging';
+import { runCommand } from '../command-rpc';
 import { ImportPeopleHandler } from './import-people.handler';
 
 /** `directory.import-people`. */
@@ -11,7 +11,8 @@ export class ImportPeopleController {
 
   @MessagePattern(IMPORT_PEOPLE)
   import(@Payload() payload: unknown): Promise<ImportPeopleResult> {
-    const message = validateCommand(ImportPeopleCommand, payload);
-    return answer(() => this.handler.execute(message.context, message.agencyId, message.rows));
+    return runCommand(ImportPeopleCommand, payload, (message) =>
+      this.handler.execute(message.context, message.agencyId, message.rows),
+    );
   }
 }

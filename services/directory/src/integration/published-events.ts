@@ -8,7 +8,6 @@ import {
   DIRECTORY_TENANT_REGISTERED_V1,
   DIRECTORY_TENANT_RENAMED_V1,
   DIRECTORY_UNIT_CREATED_V1,
-  formatPosition,
   type AgencyRegisteredV1,
   type AgencyRenamedV1,
   type HoldClosedV1,
@@ -21,6 +20,7 @@ import {
   type UnitCreatedV1,
 } from '@ttkt/contracts';
 import type { StoredEvent } from '@ttkt/event-store';
+import { contractEnvelope, type ContractPayload } from '@ttkt/messaging';
 import type { AgencyEvent } from '../agencies/agency.events';
 import type { PersonEvent, PersonSnapshot } from '../people/person.events';
 import type { TenantEvent } from '../tenants/tenant.events';
@@ -37,26 +37,10 @@ type DirectoryEvent = TenantEvent | AgencyEvent | UnitEvent | PersonEvent | User
  */
 export function toContractEvent(stored: StoredEvent): IntegrationEvent | null {
   const published = contractOf({ type: stored.type, data: stored.data } as DirectoryEvent);
-  if (published === null) return null;
-  return {
-    id: stored.eventId,
-    type: published.type,
-    tenantId: stored.tenantId,
-    occurredAt: stored.metadata.occurredAt,
-    source: {
-      service: SERVICE,
-      streamId: stored.streamId,
-      streamVersion: stored.streamPosition,
-      position: formatPosition(SERVICE, stored.transactionId, stored.globalPosition),
-    },
-    ...(stored.metadata.actor ? { actor: stored.metadata.actor } : {}),
-    ...(stored.metadata.correlationId ? { correlationId: stored.metadata.correlationId } : {}),
-    causationId: stored.metadata.causationId ?? stored.metadata.correlationId ?? stored.eventId,
-    data: published.data,
-  };
+  return published && contractEnvelope(SERVICE, stored, published);
 }
 
-function contractOf(event: DirectoryEvent): { type: string; data: object } | null {
+function contractOf(event: DirectoryEvent): ContractPayload | null {
   switch (event.type) {
     case 'TenantRegistered': {
       const data: TenantRegisteredV1 = { ...event.data };

@@ -1,5 +1,4 @@
 import {
-  formatPosition,
   REGISTER_NUMBER_ASSIGNED_V1,
   REGISTER_NUMBER_REFUSED_V1,
   REGISTER_NUMBER_VOIDED_V1,
@@ -9,76 +8,57 @@ import {
   type RegisterNumberVoidedV1,
 } from '@ttkt/contracts';
 import type { StoredEvent } from '@ttkt/event-store';
+import { contractEnvelope, type ContractPayload } from '@ttkt/messaging';
 import type { RegisterEvent } from '../register/register.events';
 
 const SERVICE = 'document';
 
 /** Maps a stored register event to the contract event other services read; null = not published. */
 export function toContractEvent(stored: StoredEvent): IntegrationEvent | null {
-  const position = formatPosition(SERVICE, stored.transactionId, stored.globalPosition);
-  const event = { type: stored.type, data: stored.data } as RegisterEvent;
-  const envelope = (type: string, data: object): IntegrationEvent => ({
-    id: stored.eventId,
-    type,
-    tenantId: stored.tenantId,
-    occurredAt: stored.metadata.occurredAt,
-    source: {
-      service: SERVICE,
-      streamId: stored.streamId,
-      streamVersion: stored.streamPosition,
-      position,
-    },
-    ...(stored.metadata.actor ? { actor: stored.metadata.actor } : {}),
-    ...(stored.metadata.correlationId ? { correlationId: stored.metadata.correlationId } : {}),
-    causationId: stored.metadata.causationId ?? stored.metadata.correlationId ?? stored.eventId,
-    data,
-  });
+  const published = contractOf({ type: stored.type, data: stored.data } as RegisterEvent);
+  return published && contractEnvelope(SERVICE, stored, published);
+}
+
+function contractOf(event: RegisterEvent): ContractPayload | null {
   switch (event.type) {
     case 'NumberAssigned': {
-      const { data } = event;
-      const payload: RegisterNumberAssignedV1 = {
-        agencyId: data.agencyId,
-        year: data.year,
-        number: data.number,
-        formatted: data.formatted,
-        symbol: data.symbol,
-        agencyCode: data.agencyCode,
-        documentKind: data.documentKind,
-        requestId: data.requestId,
-        requestedBy: { kind: data.requestedBy.kind, id: data.requestedBy.id },
-        issuedOn: data.issuedOn,
-        assignedAt: data.assignedAt,
+      const { data: stored } = event;
+      const data: RegisterNumberAssignedV1 = {
+        agencyId: stored.agencyId,
+        year: stored.year,
+        number: stored.number,
+        formatted: stored.formatted,
+        symbol: stored.symbol,
+        agencyCode: stored.agencyCode,
+        documentKind: stored.documentKind,
+        requestId: stored.requestId,
+        requestedBy: { kind: stored.requestedBy.kind, id: stored.requestedBy.id },
+        issuedOn: stored.issuedOn,
+        assignedAt: stored.assignedAt,
       };
-      return envelope(REGISTER_NUMBER_ASSIGNED_V1, payload);
+      return { type: REGISTER_NUMBER_ASSIGNED_V1, data };
     }
     case 'NumberRefused': {
-      const { data } = event;
-      const payload: RegisterNumberRefusedV1 = {
-        agencyId: data.agencyId,
-        year: data.year,
-        requestId: data.requestId,
-        requestedBy: { kind: data.requestedBy.kind, id: data.requestedBy.id },
-        requestedNumber: data.requestedNumber,
-        code: data.code,
-        params: data.params,
-        ...(data.errors.length > 0
-          ? { errors: data.errors.map(({ path, message }) => ({ path, message })) }
+      const { data: stored } = event;
+      const data: RegisterNumberRefusedV1 = {
+        agencyId: stored.agencyId,
+        year: stored.year,
+        requestId: stored.requestId,
+        requestedBy: { kind: stored.requestedBy.kind, id: stored.requestedBy.id },
+        requestedNumber: stored.requestedNumber,
+        code: stored.code,
+        params: stored.params,
+        ...(stored.errors.length > 0
+          ? { errors: stored.errors.map(({ path, message }) => ({ path, message })) }
           : {}),
-        refusedAt: data.refusedAt,
+        refusedAt: stored.refusedAt,
       };
-      return envelope(REGISTER_NUMBER_REFUSED_V1, payload);
+      return { type: REGISTER_NUMBER_REFUSED_V1, data };
     }
     case 'NumberVoided': {
-      const { data } = event;
-      const payload: RegisterNumberVoidedV1 = {
-        agencyId: data.agencyId,
-        year: data.year,
-        number: data.number,
-        requestId: data.requestId,
-        reason: data.reason,
-        voidedAt: data.voidedAt,
-      };
-      return envelope(REGISTER_NUMBER_VOIDED_V1, payload);
+      const { agencyId, year, number, requestId, reason, voidedAt } = event.data;
+      const data: RegisterNumberVoidedV1 = { agencyId, year, number, requestId, reason, voidedAt };
+      return { type: REGISTER_NUMBER_VOIDED_V1, data };
     }
     default:
       return null;

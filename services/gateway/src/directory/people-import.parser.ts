@@ -1,22 +1,7 @@
+import { IMPORT_COLUMNS, type ImportColumn } from '@ttkt/contracts';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { ProblemException } from '../problem/problem.exception';
-
-/** The column keys of an import (the directory's `directory.import-people` rows). */
-export const IMPORT_COLUMNS = [
-  'unitCode',
-  'unitName',
-  'parentUnitCode',
-  'isSecretariat',
-  'personCode',
-  'fullName',
-  'dateOfBirth',
-  'gender',
-  'position',
-] as const;
-
-/** One of {@link IMPORT_COLUMNS}. */
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** A data row: its number in the sheet (the header is row 1) and its cells by column key. */
 export interface ImportRow {

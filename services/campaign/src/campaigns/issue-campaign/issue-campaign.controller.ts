@@ -38,13 +38,7 @@ export class IssueCampaignController {
     const message = validateCommand(IssueCampaignCommand, payload);
     return answer(async () => {
       const { tenantId } = message.context;
-      const current = await this.reads.get(tenantId, message.campaignId);
-      if (current.status !== 'draft') {
-        throw new DomainError('invalid-state', {
-          campaignId: message.campaignId,
-          status: current.status,
-        });
-      }
+      const current = await this.reads.getDraft(tenantId, message.campaignId);
       const facts = await this.directory.await(tenantId, current.agencyId);
       if (facts.agencyCode === null) {
         throw new DomainError('invalid-state', {

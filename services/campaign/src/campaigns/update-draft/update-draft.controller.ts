@@ -1,7 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  DomainError,
   UPDATE_DRAFT,
   UpdateDraftCommand,
   type CampaignView,
@@ -30,13 +29,7 @@ export class UpdateDraftController {
     const message = validateCommand(UpdateDraftCommand, payload);
     return answer(async () => {
       const { tenantId } = message.context;
-      const current = await this.reads.get(tenantId, message.campaignId);
-      if (current.status !== 'draft') {
-        throw new DomainError('invalid-state', {
-          campaignId: message.campaignId,
-          status: current.status,
-        });
-      }
+      const current = await this.reads.getDraft(tenantId, message.campaignId);
       const facts = await this.directory.await(
         tenantId,
         current.agencyId,

@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   REGISTER_AGENCY,
@@ -6,39 +6,25 @@ import {
   type AgencyView,
   type CommandResult,
 } from '@ttkt/contracts';
-import {
-  answer,
-  SERVICE_INFRASTRUCTURE,
-  validateCommand,
-  type ServiceInfrastructure,
-} from '@ttkt/messaging';
-import { dayOf } from '../../calendar';
-import { StreamWriter } from '../../stream-writer';
+import { runCommand } from '../../command-rpc';
 import { tenantExists } from '../../tenants/tenant.table';
-import { agencyStreamId } from '../agency.events';
-import { agencyStream } from '../agency.state';
-import { agencyExists, readAgency, saveAgency } from '../agency.table';
+import { AgencyCommands } from '../agency-commands';
+import { agencyExists } from '../agency.table';
 import { decideRegisterAgency } from './register-agency.decide';
 
 /** `directory.register-agency`: in the context's tenant. */
 @Controller()
 export class RegisterAgencyController {
-  constructor(
-    private readonly writer: StreamWriter,
-    @Inject(SERVICE_INFRASTRUCTURE) private readonly infrastructure: ServiceInfrastructure,
-  ) {}
+  constructor(private readonly agencies: AgencyCommands) {}
 
   @MessagePattern(REGISTER_AGENCY)
   register(@Payload() payload: unknown): Promise<CommandResult<AgencyView>> {
-    const { context, ...message } = validateCommand(RegisterAgencyCommand, payload);
-    const { pool, schema, clock } = this.infrastructure;
-    const tenantId = context.tenantId;
-    return answer(async () => {
-      const { position } = await this.writer.write({
+    return runCommand(RegisterAgencyCommand, payload, ({ context, ...message }) => {
+      const { tenantId } = context;
+      return this.agencies.run(
         context,
-        ref: { tenantId, streamId: agencyStreamId(message.agencyId) },
-        stream: agencyStream,
-        facts: async (client) => ({
+        message.agencyId,
+        async (client, schema) => ({
           tenantKnown: await tenantExists(client, schema, tenantId),
           parentKnown: await agencyExists(client, schema, tenantId, message.parentAgencyId),
           predecessorKnown: await agencyExists(
@@ -48,11 +34,8 @@ export class RegisterAgencyController {
             message.predecessorAgencyId,
           ),
         }),
-        decide: (current, facts) => decideRegisterAgency({ ...message, tenantId }, current, facts),
-        save: (client, after) => saveAgency(client, schema, after),
-      });
-      const body = await readAgency(pool, schema, tenantId, message.agencyId, dayOf(clock.now()));
-      return { body, version: body.version, position };
+        (current, facts) => decideRegisterAgency({ ...message, tenantId }, current, facts),
+      );
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CLOSE_HOLD, CloseHoldCommand, type CommandResult, type PersonView } from '@ttkt/contracts';
-import { answer, validateCommand } from '@ttkt/messaging';
+import { runCommand } from '../../command-rpc';
 import { PersonCommands } from '../person-commands';
 import { decideCloseHold } from './close-hold.decide';
 
@@ -12,15 +12,14 @@ export class CloseHoldController {
 
   @MessagePattern(CLOSE_HOLD)
   close(@Payload() payload: unknown): Promise<CommandResult<PersonView>> {
-    const { context, ...message } = validateCommand(CloseHoldCommand, payload);
-    const today = this.people.today();
-    return answer(() =>
-      this.people.run(
+    return runCommand(CloseHoldCommand, payload, ({ context, ...message }) => {
+      const today = this.people.today();
+      return this.people.run(
         context,
         message.personId,
         () => Promise.resolve(null),
         (state) => decideCloseHold({ ...message, today }, state),
-      ),
-    );
+      );
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { OPEN_HOLD, OpenHoldCommand, type CommandResult, type PersonView } from '@ttkt/contracts';
-import { answer, validateCommand } from '@ttkt/messaging';
+import { runCommand } from '../../command-rpc';
 import { PersonCommands } from '../person-commands';
 import { decideOpenHold } from './open-hold.decide';
 
@@ -12,15 +12,14 @@ export class OpenHoldController {
 
   @MessagePattern(OPEN_HOLD)
   open(@Payload() payload: unknown): Promise<CommandResult<PersonView>> {
-    const { context, ...message } = validateCommand(OpenHoldCommand, payload);
-    const today = this.people.today();
-    return answer(() =>
-      this.people.run(
+    return runCommand(OpenHoldCommand, payload, ({ context, ...message }) => {
+      const today = this.people.today();
+      return this.people.run(
         context,
         message.personId,
         () => Promise.resolve(null),
         (state) => decideOpenHold({ ...message, today }, state),
-      ),
-    );
+      );
+    });
   }
 }

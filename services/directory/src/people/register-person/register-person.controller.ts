@@ -6,8 +6,8 @@ import {
   type CommandResult,
   type PersonView,
 } from '@ttkt/contracts';
-import { answer, validateCommand } from '@ttkt/messaging';
 import { agencyExists } from '../../agencies/agency.table';
+import { runCommand } from '../../command-rpc';
 import { agencyOfUnit } from '../../units/unit.table';
 import { PersonCommands } from '../person-commands';
 import { decideRegisterPerson } from './register-person.decide';
@@ -19,10 +19,9 @@ export class RegisterPersonController {
 
   @MessagePattern(REGISTER_PERSON)
   register(@Payload() payload: unknown): Promise<CommandResult<PersonView>> {
-    const { context, ...message } = validateCommand(RegisterPersonCommand, payload);
-    const today = this.people.today();
-    return answer(() =>
-      this.people.run(
+    return runCommand(RegisterPersonCommand, payload, ({ context, ...message }) => {
+      const today = this.people.today();
+      return this.people.run(
         context,
         message.personId,
         async (client, schema) => ({
@@ -30,7 +29,7 @@ export class RegisterPersonController {
           unitAgencyId: await agencyOfUnit(client, schema, context.tenantId, message.unitId),
         }),
         (state, facts) => decideRegisterPerson({ ...message, today }, state, facts),
-      ),
-    );
+      );
+    });
   }
 }

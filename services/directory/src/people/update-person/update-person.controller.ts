@@ -6,7 +6,7 @@ import {
   type CommandResult,
   type PersonView,
 } from '@ttkt/contracts';
-import { answer, validateCommand } from '@ttkt/messaging';
+import { runCommand } from '../../command-rpc';
 import { agencyOfUnit } from '../../units/unit.table';
 import { PersonCommands } from '../person-commands';
 import { decideUpdatePerson } from './update-person.decide';
@@ -18,18 +18,17 @@ export class UpdatePersonController {
 
   @MessagePattern(UPDATE_PERSON)
   update(@Payload() payload: unknown): Promise<CommandResult<PersonView>> {
-    const { context, ...message } = validateCommand(UpdatePersonCommand, payload);
-    const today = this.people.today();
-    const changes = { ...message.changes };
-    return answer(() =>
-      this.people.run(
+    return runCommand(UpdatePersonCommand, payload, ({ context, ...message }) => {
+      const today = this.people.today();
+      const changes = { ...message.changes };
+      return this.people.run(
         context,
         message.personId,
         async (client, schema) => ({
           unitAgencyId: await agencyOfUnit(client, schema, context.tenantId, changes.unitId),
         }),
         (state, facts) => decideUpdatePerson({ ...message, changes, today }, state, facts),
-      ),
-    );
+      );
+    });
   }
 }

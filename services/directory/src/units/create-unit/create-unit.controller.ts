@@ -1,13 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CREATE_UNIT, CreateUnitCommand, type CommandResult, type UnitView } from '@ttkt/contracts';
-import {
-  answer,
-  SERVICE_INFRASTRUCTURE,
-  validateCommand,
-  type ServiceInfrastructure,
-} from '@ttkt/messaging';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@ttkt/messaging';
 import { agencyExists } from '../../agencies/agency.table';
+import { runCommand } from '../../command-rpc';
 import { StreamWriter } from '../../stream-writer';
 import { unitStreamId } from '../unit.events';
 import { unitStream } from '../unit.state';
@@ -24,10 +20,9 @@ export class CreateUnitController {
 
   @MessagePattern(CREATE_UNIT)
   create(@Payload() payload: unknown): Promise<CommandResult<UnitView>> {
-    const { context, ...message } = validateCommand(CreateUnitCommand, payload);
     const { schema } = this.infrastructure;
-    const tenantId = context.tenantId;
-    return answer(async () => {
+    return runCommand(CreateUnitCommand, payload, async ({ context, ...message }) => {
+      const tenantId = context.tenantId;
       const { state, position } = await this.writer.write({
         context,
         ref: { tenantId, streamId: unitStreamId(message.unitId) },

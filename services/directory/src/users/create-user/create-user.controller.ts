@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CREATE_USER, CreateUserCommand, type CommandResult, type UserView } from '@ttkt/contracts';
-import { answer, validateCommand } from '@ttkt/messaging';
+import { runCommand } from '../../command-rpc';
 import { UserAccounts } from '../user-accounts';
 
 /** `directory.create-user`: answers the user without its password hash. */
@@ -11,7 +11,8 @@ export class CreateUserController {
 
   @MessagePattern(CREATE_USER)
   create(@Payload() payload: unknown): Promise<CommandResult<UserView>> {
-    const { context, ...message } = validateCommand(CreateUserCommand, payload);
-    return answer(() => this.accounts.create(context, message));
+    return runCommand(CreateUserCommand, payload, ({ context, ...message }) =>
+      this.accounts.create(context, message),
+    );
   }
 }

@@ -5,7 +5,7 @@ import {
   EnsureBootstrapAdminCommand,
   type BootstrapAdminResult,
 } from '@ttkt/contracts';
-import { answer, validateCommand } from '@ttkt/messaging';
+import { runCommand } from '../../command-rpc';
 import { UserAccounts } from '../user-accounts';
 
 /** `directory.ensure-bootstrap-admin`: idempotent by username. */
@@ -15,7 +15,8 @@ export class EnsureBootstrapAdminController {
 
   @MessagePattern(ENSURE_BOOTSTRAP_ADMIN)
   ensure(@Payload() payload: unknown): Promise<BootstrapAdminResult> {
-    const message = validateCommand(EnsureBootstrapAdminCommand, payload);
-    return answer(() => this.accounts.ensureBootstrapAdmin(message.username, message.password));
+    return runCommand(EnsureBootstrapAdminCommand, payload, (message) =>
+      this.accounts.ensureBootstrapAdmin(message.username, message.password),
+    );
   }
 }
