@@ -22,7 +22,7 @@ import { RegisterHttpModule } from './register/register-http.module';
 import { RequestContext } from './request-context';
 
 function stripCommentKeys(request: Request, _response: Response, next: NextFunction): void {
-  assertAcceptableQuery(request.query as Record<string, unknown>);
+  assertAcceptableQuery(request.query);
   request.body = withoutCommentKeys(request.body);
   next();
 }

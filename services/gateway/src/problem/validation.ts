@@ -22,6 +22,7 @@ export const MAX_BODY_DEPTH = 32;
  * their other half: no name or text of a plan holds them, and PostgreSQL refuses NUL in text.
  */
 const UNACCEPTABLE_TEXT =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when `text` holds a character no field of this API accepts (see {@link UNACCEPTABLE_TEXT}). */
