@@ -174,6 +174,31 @@ describe('slice #4: sign-in, roles, visibility and idempotency', () => {
       expect(list.body.items.map((item) => item.id)).toEqual([planId]);
     });
 
+    it('answers 403 to an agency-admin who names a predecessor, even under its own agency', async () => {
+      // An admin of another agency claiming the department's history as its successor.
+      const takeover = await snv.agencyAdmin.post('/agencies', {
+        code: 'SKHCN-MOI',
+        name: 'Sở Khoa học và Công nghệ (mới)',
+        parentAgencyId: snv.agencyId,
+        validFrom: '2099-01-01',
+        predecessorAgencyId: skhcn.agencyId,
+      });
+      expect(takeover.status).toBe(403);
+      expect(takeover.body).toMatchObject({ type: 'forbidden' });
+      const read = await admin
+        .forTenant(skhcn.tenantId)
+        .get<{ successorAgencyId: string | null }>(`/agencies/${skhcn.agencyId}`);
+      expect(read.body.successorAgencyId).toBeNull();
+
+      // Under its own agency and without a predecessor, the same admin may.
+      const child = await snv.agencyAdmin.post('/agencies', {
+        code: 'CCVT',
+        name: 'Chi cục Văn thư - Lưu trữ',
+        parentAgencyId: snv.agencyId,
+      });
+      expect(child.status).toBe(201);
+    });
+
     it('answers 403 to a secretariat that tries to issue (the agency head signs)', async () => {
       const secretariat = skhcn.users['vanphong.skhcn'] as ApiClient;
       const id = expectStatus(

@@ -1,6 +1,8 @@
 import {
   ApiClient,
   bacKanDraft,
+  bacKanUnits,
+  buildAgency,
   buildBacKanDepartment,
   eventually,
   expectStatus,
@@ -19,6 +21,13 @@ interface BadCase {
   send: (api: ApiClient) => Promise<ApiResponse<unknown>>;
   /** Each must be an error's path, or the start of one (`roles` for `roles[0]`). */
   paths: string[];
+  /** The English message expected at a path (its message key's text), where the case names it. */
+  enMessages?: Record<string, string>;
+}
+
+/** The local date (Asia/Ho_Chi_Minh, UTC+7) `days` after today. */
+function localDateIn(days: number): string {
+  return new Date(Date.now() + (7 + 24 * days) * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The draft plan with `edit` applied to a copy (the award forms are the fixture's). */
@@ -59,6 +68,9 @@ describe('slice #4: malformed requests', () => {
   let draftId: string;
   let draftEtag: string;
   let issuedId: string;
+  /** A draft of an agency that exists from 1 July 2025 (as Thái Nguyên's department does). */
+  let laterAgencyDraftId: string;
+  let laterAgencyHead: ApiClient;
   let eventsBefore: Record<string, number>;
 
   beforeAll(async () => {
@@ -102,6 +114,26 @@ describe('slice #4: malformed requests', () => {
       }),
       201,
     );
+    const later = await buildAgency(admin, {
+      tenantId,
+      code: 'SKHCNTN',
+      name: 'Sở Khoa học và Công nghệ tỉnh Thái Nguyên',
+      validFrom: '2025-07-01',
+      units: bacKanUnits(),
+      users: [
+        {
+          username: 'tatca.skhcntn',
+          fullName: 'Ma Văn Hùng',
+          roles: ['secretariat', 'agency-head'],
+          unitCode: 'VP',
+        },
+      ],
+    });
+    laterAgencyHead = later.users['tatca.skhcntn'] as ApiClient;
+    laterAgencyDraftId = expectStatus(
+      await laterAgencyHead.post<{ id: string }>('/campaigns', bacKanDraft(later.agencyId)),
+      201,
+    ).id;
     // Whatever the setup set in motion has settled: two reads a round trip apart agree.
     eventsBefore = await eventually(async () => {
       const first = await schemas.countEvents();
@@ -356,6 +388,26 @@ describe('slice #4: malformed requests', () => {
       paths: ['awardForms[0].quota.max'],
     },
     {
+      name: 'plan with a quota of a billion',
+      send: (api) =>
+        api.post(
+          '/campaigns',
+          planWith(agency.agencyId, (p) => ((form(p, 0)['quota'] as JsonObject)['max'] = 1e9)),
+        ),
+      paths: ['awardForms[0].quota.max'],
+      enMessages: { 'awardForms[0].quota.max': 'is too large' },
+    },
+    {
+      name: 'plan with a NUL character in its title',
+      send: (api) =>
+        api.post(
+          '/campaigns',
+          planWith(agency.agencyId, (p) => (p['title'] = 'Kế hoạch\u0000 thi đua')),
+        ),
+      paths: ['title'],
+      enMessages: { title: 'holds a control character or an invalid character' },
+    },
+    {
       name: 'plan with two award forms of the same code',
       send: (api) =>
         api.post(
@@ -502,6 +554,36 @@ describe('slice #4: malformed requests', () => {
       paths: ['registerNumber'],
     },
     {
+      name: 'issue with a register number past any register (2^53 − 1)',
+      send: (api) =>
+        api.post(`/campaigns/${draftId}/issue`, {
+          issuedOn: '2021-03-30',
+          registerNumber: 9007199254740991,
+        }),
+      paths: ['registerNumber'],
+      enMessages: { registerNumber: 'is too large' },
+    },
+    {
+      name: 'issue dated tomorrow',
+      send: (api) => api.post(`/campaigns/${draftId}/issue`, { issuedOn: localDateIn(1) }),
+      paths: ['issuedOn'],
+      enMessages: { issuedOn: 'must not be a future date' },
+    },
+    {
+      name: 'issue dated 31 December 1899',
+      send: (api) => api.post(`/campaigns/${draftId}/issue`, { issuedOn: '1899-12-31' }),
+      paths: ['issuedOn'],
+      enMessages: { issuedOn: 'is too early a date' },
+    },
+    {
+      name: 'issue by an agency (from 1 July 2025) dated before it existed',
+      send: (api) =>
+        laterAgencyHead
+          .in(api === staff ? 'vi' : 'en')
+          .post(`/campaigns/${laterAgencyDraftId}/issue`, { issuedOn: '2021-03-30' }),
+      paths: ['issuedOn'],
+    },
+    {
       name: 'issue cancelled without a reason',
       send: (api) => api.post(`/campaigns/${draftId}/issue/cancel`, {}),
       paths: ['reason'],
@@ -532,6 +614,12 @@ describe('slice #4: malformed requests', () => {
           changes: { awardForms: [{ code: 'GIAY_KHEN_GD_SO', unitStageBefore: '2021-05-32' }] },
         }),
       paths: ['changes.awardForms[0].unitStageBefore'],
+    },
+    // POST /campaigns/{id}/close
+    {
+      name: 'close with an unknown field',
+      send: (api) => api.post(`/campaigns/${issuedId}/close`, { reason: 'Hết thời gian thi đua' }),
+      paths: ['reason'],
     },
     // GET /agencies/{id}/register
     {
@@ -585,6 +673,11 @@ describe('slice #4: malformed requests', () => {
       }
       const viBody = vi.body as ProblemBody;
       const enBody = en.body as ProblemBody;
+      for (const [path, message] of Object.entries(badCase.enMessages ?? {})) {
+        expect(enBody.errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ path, message })]),
+        );
+      }
       expect(viBody.title).toBe('Dữ liệu không hợp lệ');
       expect(enBody.title).toBe('Validation failed');
       expect(viBody.detail).not.toBe(enBody.detail);

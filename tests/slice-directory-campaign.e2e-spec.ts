@@ -85,6 +85,34 @@ describe('slice #4: the directory and plan 27/KH-SKHCN through the API', () => {
       ]);
     });
 
+    it('reads the province with the name in force on asOf, alone and in the list', async () => {
+      const on = async (asOf: string): Promise<string> => {
+        const read = await admin.get<{ name: string }>(`/tenants/${tenantId}`, {
+          query: { asOf },
+        });
+        expect(read.status).toBe(200);
+        return read.body.name;
+      };
+      expect(await on('2021-03-30')).toBe(BAC_KAN);
+      expect(await on('2025-06-30')).toBe(BAC_KAN);
+      expect(await on('2025-07-01')).toBe(THAI_NGUYEN);
+      expect(await on('2025-08-01')).toBe(THAI_NGUYEN);
+
+      const listed = await admin.get<{ items: { id: string; name: string }[] }>('/tenants', {
+        query: { asOf: '2021-03-30' },
+      });
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.find((tenant) => tenant.id === tenantId)).toMatchObject({
+        name: BAC_KAN,
+      });
+      const bad = await admin.get(`/tenants/${tenantId}`, { query: { asOf: '30/03/2021' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({
+        type: 'validation-failed',
+        errors: expect.arrayContaining([expect.objectContaining({ path: 'asOf' })]) as unknown,
+      });
+    });
+
     it('registers the Bắc Kạn department until 30/6/2025 with its units and staff', async () => {
       bacKan = await buildAgency(admin, {
         tenantId,
@@ -182,6 +210,80 @@ describe('slice #4: the directory and plan 27/KH-SKHCN through the API', () => {
         validUntil: '2025-06-30',
         successorAgencyId: thaiNguyenId,
       });
+    });
+
+    it('lists with asOf only the departments in force that day, without it all', async () => {
+      const listed = async (asOf?: string): Promise<string[]> => {
+        const response = await admin
+          .forTenant(tenantId)
+          .get<{ items: AgencyBody[] }>('/agencies', asOf ? { query: { asOf } } : {});
+        expect(response.status).toBe(200);
+        return response.body.items.map((agency) => agency.id);
+      };
+      expect(await listed('2021-03-30')).toEqual([bacKan.agencyId]);
+      expect(await listed('2025-06-30')).toEqual([bacKan.agencyId]);
+      expect(await listed('2025-08-01')).toEqual([thaiNguyenId]);
+      expect((await listed()).sort()).toEqual([bacKan.agencyId, thaiNguyenId].sort());
+    });
+
+    it('refuses a second successor, and a successor that begins before its predecessor ends', async () => {
+      const second = await admin.post('/agencies', {
+        tenantId,
+        code: 'SKHCN',
+        name: 'Sở Khoa học và Công nghệ (một bản sao)',
+        validFrom: '2025-07-01',
+        predecessorAgencyId: bacKan.agencyId,
+      });
+      expect(second.status).toBe(409);
+      expect(second.body).toMatchObject({
+        type: 'invalid-state',
+        errors: [{ path: 'predecessorAgencyId', message: expect.any(String) as unknown }],
+      });
+
+      const overlapping = await admin.post('/agencies', {
+        tenantId,
+        code: 'SKHCN-TN2',
+        name: 'Sở Khoa học và Công nghệ (chồng thời gian)',
+        validFrom: '2025-07-01',
+        predecessorAgencyId: thaiNguyenId,
+      });
+      expect(overlapping.status).toBe(400);
+      expect(overlapping.body).toMatchObject({
+        type: 'validation-failed',
+        errors: [{ path: 'predecessorAgencyId', message: expect.any(String) as unknown }],
+      });
+
+      const read = await admin.forTenant(tenantId).get<AgencyBody>(`/agencies/${bacKan.agencyId}`);
+      expect(read.body.successorAgencyId).toBe(thaiNguyenId);
+    });
+
+    it('renames a department from a day on and reads each name on its dates', async () => {
+      const renamedTo = 'Sở Khoa học, Công nghệ và Đổi mới sáng tạo tỉnh Thái Nguyên';
+      const renamed = await admin
+        .forTenant(tenantId)
+        .post<AgencyBody>(`/agencies/${thaiNguyenId}/names`, {
+          name: renamedTo,
+          effectiveFrom: '2026-01-01',
+        });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body.names).toEqual([
+        { name: SKHCN_TN, from: '2025-07-01', until: '2025-12-31' },
+        { name: renamedTo, from: '2026-01-01', until: null },
+      ]);
+      const on = async (asOf: string): Promise<string> => {
+        const read = await admin
+          .forTenant(tenantId)
+          .get<AgencyBody>(`/agencies/${thaiNguyenId}`, { query: { asOf } });
+        expect(read.status).toBe(200);
+        return read.body.name;
+      };
+      expect(await on('2025-08-01')).toBe(SKHCN_TN);
+      expect(await on('2025-12-31')).toBe(SKHCN_TN);
+      expect(await on('2026-01-01')).toBe(renamedTo);
+      const listed = await admin
+        .forTenant(tenantId)
+        .get<{ items: AgencyBody[] }>('/agencies', { query: { asOf: '2025-08-01' } });
+      expect(listed.body.items.map((agency) => agency.name)).toEqual([SKHCN_TN]);
     });
 
     it('refuses an asOf that is not a calendar date', async () => {

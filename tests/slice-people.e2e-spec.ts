@@ -227,6 +227,18 @@ describe('slice #4: people of a department', () => {
       252: ['fullName', 'C (Họ và tên)'],
       501: ['gender', 'E (Giới tính)'],
     };
+    /** What the answer says of each bad row, in Vietnamese and in English. */
+    const MESSAGES: Record<number, Record<'vi' | 'en', string>> = {
+      12: { vi: 'phải là ngày YYYY-MM-DD', en: 'must be a YYYY-MM-DD date' },
+      252: { vi: 'không được để trống', en: 'must not be empty' },
+      501: { vi: 'không thuộc các giá trị cho phép', en: 'is not one of the allowed values' },
+    };
+    const expectedErrors = (language: 'vi' | 'en') =>
+      Object.entries(BAD).map(([row, [, column]]) => ({
+        row: Number(row),
+        column,
+        message: MESSAGES[Number(row)]?.[language],
+      }));
     let file: Buffer;
 
     beforeAll(async () => {
@@ -262,9 +274,9 @@ describe('slice #4: people of a department', () => {
       file = Buffer.from(await workbook.xlsx.writeBuffer());
     });
 
-    const upload = (): Promise<ApiResponse<ImportBody>> =>
-      agency.agencyAdmin.upload<ImportBody>(`/agencies/${agency.agencyId}/imports`, {
-        content: file,
+    const upload = (language = 'vi', content = file): Promise<ApiResponse<ImportBody>> =>
+      agency.agencyAdmin.in(language).upload<ImportBody>(`/agencies/${agency.agencyId}/imports`, {
+        content,
         fileName: 'danh-sach-can-bo.xlsx',
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       });
@@ -274,10 +286,7 @@ describe('slice #4: people of a department', () => {
       expect([200, 201]).toContain(response.status);
       expect(response.body).toMatchObject({ imported: 497, unchanged: 0 });
       const errors = [...response.body.errors].sort((a, b) => a.row - b.row);
-      expect(errors.map(({ row, column }) => ({ row, column }))).toEqual(
-        Object.entries(BAD).map(([row, [, column]]) => ({ row: Number(row), column })),
-      );
-      for (const error of errors) expect(error.message).toEqual(expect.any(String));
+      expect(errors).toEqual(expectedErrors('vi'));
 
       const people = await listPeople({});
       const imported = people.filter((person) => /^CB\d{4}$/.test(String(person.code)));
@@ -297,16 +306,45 @@ describe('slice #4: people of a department', () => {
       expect(units.body.items.filter((unit) => unit.code === 'VP')).toHaveLength(1);
     });
 
-    it('imports nothing new from the same file again', async () => {
-      const response = await upload();
+    it('imports nothing new from the same file again, and reports in English on request', async () => {
+      const response = await upload('en');
       expect([200, 201]).toContain(response.status);
       expect(response.body).toMatchObject({ imported: 0, unchanged: 497 });
-      expect(response.body.errors.map((error) => error.row).sort((a, b) => a - b)).toEqual([
-        12, 252, 501,
-      ]);
+      expect([...response.body.errors].sort((a, b) => a.row - b.row)).toEqual(expectedErrors('en'));
       const people = await listPeople({});
       expect(people.filter((person) => /^CB\d{4}$/.test(String(person.code)))).toHaveLength(497);
       expect(describeResponse(response)).toContain('unchanged');
+    });
+
+    it('refuses a row at a cell holding a spreadsheet error (#N/A) instead of reading it as empty', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Danh sách cán bộ');
+      sheet.addRow(['Mã đơn vị', 'Tên đơn vị', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chức vụ']);
+      sheet.addRow(['VP', 'Văn phòng Sở', 'Lò Văn Páo', '02/03/1979', 'Nam', 'Chuyên viên']);
+      sheet.getCell('B2').value = {
+        formula: 'VLOOKUP("VP",Z1:Z2,1,FALSE)',
+        result: { error: '#N/A' },
+      };
+      sheet.addRow(['VP', 'Văn phòng Sở', 'Sầm Thị Mơ', '04/05/1988', 'Nữ', 'Chuyên viên']);
+      sheet.getCell('F3').value = { error: '#N/A' };
+      sheet.getCell('C3').value = { error: '#REF!' };
+      const content = Buffer.from(await workbook.xlsx.writeBuffer());
+      const cellError = {
+        vi: 'chứa giá trị lỗi của bảng tính (như #N/A)',
+        en: 'holds a spreadsheet error (such as #N/A)',
+      };
+      for (const language of ['vi', 'en'] as const) {
+        const response = await upload(language, content);
+        expect([200, 201]).toContain(response.status);
+        expect(response.body).toMatchObject({ imported: 0, unchanged: 0 });
+        expect(response.body.errors).toEqual([
+          { row: 2, column: 'B (Tên đơn vị)', message: cellError[language] },
+          { row: 3, column: 'C (Họ và tên)', message: cellError[language] },
+          { row: 3, column: 'F (Chức vụ)', message: cellError[language] },
+        ]);
+      }
+      const people = await listPeople({ q: 'lo van pao' });
+      expect(people).toEqual([]);
     });
   });
 });

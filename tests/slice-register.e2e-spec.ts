@@ -29,7 +29,10 @@ interface RegisterEntry {
   documentKind: string;
   status: 'assigned' | 'voided';
   issuedOn: string;
+  requestId: string;
+  assignedAt: string;
   voidReason: string | null;
+  voidedAt: string | null;
 }
 
 interface RegisterBody {
@@ -273,7 +276,16 @@ describe('slice #4: the register behind issuing plans (RabbitMQ)', () => {
   });
 
   it('records in the register the reason the requester gave when it cancelled', () => {
-    expect(voidedEntry?.voidReason).toEqual(expect.stringContaining(cancelReason));
+    expect(voidedEntry?.voidReason).toBe(`Huỷ ban hành: ${cancelReason}`);
+  });
+
+  it('shows the voided number as assigned first, then voided', () => {
+    expect(voidedEntry).toMatchObject({ number: 49, status: 'voided', issuedOn: '2021-04-06' });
+    const { requestId, assignedAt, voidedAt } = voidedEntry as RegisterEntry;
+    expect(requestId).toMatch(/\S/);
+    expect(assignedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(voidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(Date.parse(assignedAt)).toBeLessThanOrEqual(Date.parse(voidedAt as string));
   });
 
   it('lists numbers and voids in the register', async () => {

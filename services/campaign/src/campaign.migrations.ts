@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 /**
  * The campaign service's own tables beside its event store: the read table of campaigns (written
  * in the transaction of each append), the index of issue requests (the register answers by
- * request id), and its copy of the directory's facts (agencies' codes, units' codes).
+ * request id), and its copy of the directory's facts (agencies' codes and validity, units' codes).
  */
 export async function migrateCampaign(pool: Pool, schema: string): Promise<void> {
   const client = await pool.connect();
@@ -46,6 +46,9 @@ export async function migrateCampaign(pool: Pool, schema: string): Promise<void>
       );
       CREATE INDEX IF NOT EXISTS directory_units_by_agency
         ON "${schema}".directory_units (tenant_id, agency_id);
+      -- The agency's validity (YYYY-MM-DD, null = unbounded): a plan is issued while it exists.
+      ALTER TABLE "${schema}".directory_agencies ADD COLUMN IF NOT EXISTS valid_from text;
+      ALTER TABLE "${schema}".directory_agencies ADD COLUMN IF NOT EXISTS valid_until text;
     `);
   } finally {
     await client

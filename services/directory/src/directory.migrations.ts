@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 
 /**
  * The directory's read tables, written in the same transaction as the events they come from
- * (so they also hold the uniqueness rules: tenant codes, unit codes per agency, usernames).
+ * (so they also hold the uniqueness rules: tenant codes, unit codes per agency, one successor
+ * per agency, usernames).
  * Each row keeps its stream's version.
  */
 export async function migrateDirectory(pool: Pool, schema: string): Promise<void> {
@@ -30,8 +31,10 @@ export async function migrateDirectory(pool: Pool, schema: string): Promise<void
         version integer NOT NULL,
         PRIMARY KEY (tenant_id, id)
       );
-      CREATE INDEX IF NOT EXISTS agencies_by_predecessor
-        ON "${schema}".agencies (tenant_id, predecessor_agency_id);
+      DROP INDEX IF EXISTS "${schema}".agencies_by_predecessor;
+      CREATE UNIQUE INDEX IF NOT EXISTS agencies_successor_unique
+        ON "${schema}".agencies (tenant_id, predecessor_agency_id)
+        WHERE predecessor_agency_id IS NOT NULL;
       CREATE TABLE IF NOT EXISTS "${schema}".units (
         tenant_id text NOT NULL,
         id text NOT NULL,

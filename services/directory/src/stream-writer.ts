@@ -36,6 +36,7 @@ export interface Written<State, Event> {
 const UNIQUE_PATHS: Record<string, string> = {
   tenants_code_unique: 'code',
   units_code_unique: 'code',
+  agencies_successor_unique: 'predecessorAgencyId',
   people_code_unique: 'code',
   usernames_pkey: 'username',
 };

@@ -185,6 +185,88 @@ describe('directory service', () => {
       );
       expect(unknown.errors).toEqual([{ path: 'parentAgencyId', message: 'unknownAgency' }]);
     });
+
+    it('gives an agency one successor at most, also to commands sent at the same time', async () => {
+      const second = await refusal(
+        command(REGISTER_AGENCY, {
+          agencyId: randomUUID(),
+          code: 'SKHCN2',
+          name: 'Một cơ quan khác',
+          validFrom: '2025-07-01',
+          predecessorAgencyId: bacKan.id,
+        }),
+      );
+      expect(second.code).toBe('invalid-state');
+      expect(second.errors).toEqual([{ path: 'predecessorAgencyId', message: 'alreadyTaken' }]);
+
+      const predecessor = 'sct-bac-kan';
+      await command(REGISTER_AGENCY, {
+        agencyId: predecessor,
+        code: 'SCT',
+        name: 'Sở Công Thương tỉnh Bắc Kạn',
+        validUntil: '2025-06-30',
+      });
+      const before = await eventCount();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 4 }, (_, i) =>
+          command<AgencyView>(REGISTER_AGENCY, {
+            agencyId: `sct-thai-nguyen-${i}`,
+            code: 'SCT',
+            name: 'Sở Công Thương tỉnh Thái Nguyên',
+            validFrom: '2025-07-01',
+            predecessorAgencyId: predecessor,
+          }),
+        ),
+      );
+      const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') continue;
+        const error = outcome.reason as RemoteDomainError;
+        expect(error).toBeInstanceOf(RemoteDomainError);
+        expect(error.code).toBe('invalid-state');
+        expect(error.errors).toEqual([{ path: 'predecessorAgencyId', message: 'alreadyTaken' }]);
+      }
+      expect(await eventCount()).toBe(before + 1);
+      const read = await send<AgencyView>(GET_AGENCY, { tenantId, agencyId: predecessor });
+      expect(read.successorAgencyId).toBe(won[0]?.value.body.id);
+    });
+
+    it('refuses a predecessor that has not ended before its successor begins', async () => {
+      const open = await command<AgencyView>(REGISTER_AGENCY, {
+        agencyId: 'stc-bac-kan',
+        code: 'STC',
+        name: 'Sở Tài chính tỉnh Bắc Kạn',
+      });
+      const stillValid = await refusal(
+        command(REGISTER_AGENCY, {
+          agencyId: randomUUID(),
+          code: 'STC',
+          name: 'Sở Tài chính tỉnh Thái Nguyên',
+          validFrom: '2025-07-01',
+          predecessorAgencyId: open.body.id,
+        }),
+      );
+      expect(stillValid.code).toBe('validation-failed');
+      expect(stillValid.errors).toEqual([
+        { path: 'predecessorAgencyId', message: 'predecessorStillValid' },
+      ]);
+    });
+
+    it('lists with asOf only the agencies in force that day, and without it all of them', async () => {
+      const listed = async (asOf?: string): Promise<string[]> =>
+        (
+          await send<{ items: AgencyView[] }>(LIST_AGENCIES, {
+            tenantId,
+            agencyIds: ['skhcn-bac-kan', 'skhcn-thai-nguyen'],
+            ...(asOf ? { asOf } : {}),
+          })
+        ).items.map((agency) => agency.id);
+      expect(await listed('2021-03-30')).toEqual(['skhcn-bac-kan']);
+      expect(await listed('2025-06-30')).toEqual(['skhcn-bac-kan']);
+      expect(await listed('2025-07-01')).toEqual(['skhcn-thai-nguyen']);
+      expect((await listed()).sort()).toEqual(['skhcn-bac-kan', 'skhcn-thai-nguyen']);
+    });
   });
 
   describe('units, people and holds', () => {

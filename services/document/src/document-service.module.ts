@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import {
+  CAMPAIGN_ISSUE_CANCELLED_V1,
   CAMPAIGN_ISSUE_NUMBER_RELEASED_V1,
   CAMPAIGN_ISSUE_REQUESTED_V1,
+  type CampaignIssueCancelledV1,
   type CampaignIssueNumberReleasedV1,
   type CampaignIssueRequestedV1,
   type IntegrationEvent,
@@ -32,6 +34,8 @@ import { VoidNumberHandler } from './register/void-number/void-number.handler';
             event as IntegrationEvent<CampaignIssueNumberReleasedV1>,
             client,
           ),
+        [CAMPAIGN_ISSUE_CANCELLED_V1]: (event, client) =>
+          release.onIssueCancelled(event as IntegrationEvent<CampaignIssueCancelledV1>, client),
       }),
     },
   ],

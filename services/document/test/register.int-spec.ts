@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CAMPAIGN_ISSUE_CANCELLED_V1,
   CAMPAIGN_ISSUE_NUMBER_RELEASED_V1,
   CAMPAIGN_ISSUE_REQUESTED_V1,
   GET_REGISTER,
   REGISTER_NUMBER_ASSIGNED_V1,
   REGISTER_NUMBER_REFUSED_V1,
   REGISTER_NUMBER_VOIDED_V1,
+  type CampaignIssueCancelledV1,
   type CampaignIssueNumberReleasedV1,
   type CampaignIssueRequestedV1,
   type IntegrationEvent,
@@ -377,6 +379,113 @@ describe.each(modes)('the register over $name', (mode) => {
           (event.data as { agencyId?: string }).agencyId === agencyId,
       ),
     ).toHaveLength(1);
+  });
+
+  /** Waits until the document service has handled the message (its inbox holds it). */
+  async function handled(messageId: string): Promise<void> {
+    await eventually(async () => {
+      const { rows } = await document.infrastructure.pool.query<{ message_id: string }>(
+        `SELECT message_id FROM "${schema.name}".inbox WHERE consumer = $1 AND message_id = $2`,
+        [DOCUMENT_SERVICE, messageId],
+      );
+      expect(rows).toHaveLength(1);
+    });
+  }
+
+  function voidsOf(requestId: string): IntegrationEvent<RegisterNumberVoidedV1>[] {
+    return received.filter(
+      (event): event is IntegrationEvent<RegisterNumberVoidedV1> =>
+        event.type === REGISTER_NUMBER_VOIDED_V1 &&
+        (event.data as { requestId?: string }).requestId === requestId,
+    );
+  }
+
+  function cancelled(
+    held: RegisterNumberAssignedV1,
+    reason: string,
+    issuedOn: string | null = held.issuedOn,
+  ): IntegrationEvent<CampaignIssueCancelledV1> {
+    return envelope<CampaignIssueCancelledV1>(CAMPAIGN_ISSUE_CANCELLED_V1, held.requestedBy.id, {
+      campaignId: held.requestedBy.id,
+      agencyId: held.agencyId,
+      requestId: held.requestId,
+      reason,
+      ...(issuedOn === null ? {} : { issuedOn }),
+    });
+  }
+
+  it('voids, with the cancel reason, the number a cancelled request holds', async () => {
+    const agencyId = randomUUID();
+    const [answer] = await ask({ agencyId, issuedOn: '2021-09-01' });
+    const held = (answer as IntegrationEvent<RegisterNumberAssignedV1>).data;
+    await publish(cancelled(held, 'Ký nhầm ngày'));
+    const [voided] = await eventually(() => {
+      const events = voidsOf(held.requestId);
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(voided?.data).toMatchObject({
+      agencyId,
+      year: 2021,
+      number: 1,
+      reason: 'Huỷ ban hành: Ký nhầm ngày',
+    });
+    const { entries } = await register(agencyId, 2021);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        number: 1,
+        status: 'voided',
+        requestId: held.requestId,
+        assignedAt: held.assignedAt,
+        voidReason: 'Huỷ ban hành: Ký nhầm ngày',
+      }),
+    ]);
+  });
+
+  it('voids a number once when the cancel and the campaign’s release both arrive', async () => {
+    const agencyId = randomUUID();
+    const [answer] = await ask({ agencyId, issuedOn: '2021-09-02', requestedNumber: 8 });
+    const held = (answer as IntegrationEvent<RegisterNumberAssignedV1>).data;
+    const reason = 'Huỷ ban hành: Sổ đăng ký không phản hồi';
+    await publish(cancelled(held, 'Sổ đăng ký không phản hồi'));
+    await eventually(() => expect(voidsOf(held.requestId)).toHaveLength(1));
+    const release = envelope<CampaignIssueNumberReleasedV1>(
+      CAMPAIGN_ISSUE_NUMBER_RELEASED_V1,
+      held.requestedBy.id,
+      {
+        campaignId: held.requestedBy.id,
+        agencyId,
+        year: 2021,
+        number: 8,
+        requestId: held.requestId,
+        reason,
+      },
+    );
+    await publish(release);
+    await handled(release.id);
+    const [next] = await ask({ agencyId, issuedOn: '2021-09-03' });
+    expect(assignedNumber(next)).toBe('09/KH-SKHCN');
+    expect(voidsOf(held.requestId)).toHaveLength(1);
+    const { entries } = await register(agencyId, 2021);
+    expect(entries.map((entry) => [entry.number, entry.status, entry.voidReason])).toEqual([
+      [8, 'voided', reason],
+      [9, 'assigned', null],
+    ]);
+  });
+
+  it('leaves the register as it is for a cancel stored before it named its date, or of a request with no number', async () => {
+    const agencyId = randomUUID();
+    const [answer] = await ask({ agencyId, issuedOn: '2021-10-01' });
+    const held = (answer as IntegrationEvent<RegisterNumberAssignedV1>).data;
+    const old = cancelled(held, 'Ký nhầm ngày', null);
+    const never = cancelled({ ...held, requestId: randomUUID() }, 'Chưa cấp số');
+    await publish(old, never);
+    await handled(old.id);
+    await handled(never.id);
+    expect(voidsOf(held.requestId)).toEqual([]);
+    expect((await register(agencyId, 2021)).entries.map((entry) => entry.status)).toEqual([
+      'assigned',
+    ]);
   });
 
   it('takes no second number for a redelivered request, nor for the same request sent again', async () => {

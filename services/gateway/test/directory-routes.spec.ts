@@ -219,7 +219,7 @@ describe('gateway: directory routes', () => {
       expect(response.body).toEqual({
         imported: 1,
         unchanged: 0,
-        errors: [{ row: 3, column: 'C (Ngày sinh)', message: 'isDateString' }],
+        errors: [{ row: 3, column: 'C (Ngày sinh)', message: 'phải là ngày YYYY-MM-DD' }],
       });
       expect(sender.payloads('directory.import-people')[0]?.rows).toEqual([
         {

@@ -177,6 +177,26 @@ export class CampaignIssueCancelledV1 {
   @IsString()
   @IsNotEmpty()
   reason!: string;
+
+  /**
+   * The cancelled request's issue date (`YYYY-MM-DD`): its year names the register that may hold
+   * the request's number, which the register voids (with {@link issueCancelledVoidReason}).
+   * Absent from events stored before it was added; the register then leaves the void to the
+   * campaign's release.
+   */
+  @IsOptional()
+  @Matches(DATE)
+  issuedOn?: string;
+}
+
+/**
+ * The reason a register shows beside a number whose issue was cancelled, built from the
+ * agency-head's own reason: `Huỷ ban hành: <reason>`. The campaign (releasing a late number) and
+ * the register (voiding on `campaign.issue-cancelled.v1`) both word it so, so whichever voids
+ * first writes the same line.
+ */
+export function issueCancelledVoidReason(reason: string): string {
+  return `Huỷ ban hành: ${reason}`;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Actor } from '../envelope/integration-event';
+import { MAX_QUOTA } from './plan';
 import { CAMPAIGN_STATUSES, type CampaignStatus, type CampaignView } from './views';
 
 /** RPC pattern of {@link DraftCampaignCommand}, answered by `campaign`. */
@@ -117,7 +118,10 @@ export class IssueCampaignCommand {
   @Matches(DATE)
   issuedOn!: string;
 
-  /** A number chosen by hand (recording a paper plan); absent = the register's next number. */
+  /**
+   * A number chosen by hand (recording a paper plan, 1 to `MAX_REGISTER_NUMBER`); absent =
+   * the register's next number. The campaign service checks the bound (answering with its path).
+   */
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -156,10 +160,11 @@ export class AwardFormAmendment {
   @IsNotEmpty()
   code!: string;
 
-  /** The new quota. */
+  /** The new quota (1 to {@link MAX_QUOTA}). */
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_QUOTA)
   quotaMax?: number;
 
   /** The new unit-stage deadline (`YYYY-MM-DD`, exclusive). */

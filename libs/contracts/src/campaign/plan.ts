@@ -4,6 +4,12 @@
  * again from it. Dates are local calendar dates (`YYYY-MM-DD`, Asia/Ho_Chi_Minh).
  */
 
+/**
+ * The largest quota an award form may have (`quota.max`, and an amendment's `quotaMax`): far
+ * above any agency's awards in a campaign, low enough that counts against it stay exact.
+ */
+export const MAX_QUOTA = 100_000;
+
 /** Who a stage's dossiers go to, or who a responsibility falls on. */
 export interface PlanParty {
   /** `unit` (a unit of the agency, by its code), `external` (a body outside it), `all-unit-heads`, … */

@@ -2,9 +2,11 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsObject,
+  IsOptional,
   IsString,
   Min,
   ValidateNested,
@@ -40,6 +42,16 @@ export class ImportRow {
   /** The cells by column key; missing keys are empty cells. */
   @IsObject()
   cells!: Partial<Record<ImportColumn, string>>;
+
+  /**
+   * The columns whose cell holds a spreadsheet error (`#N/A`, `#REF!`, also as a formula's
+   * result): the row is refused at each of them (`cellError`).
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(IMPORT_COLUMNS.length)
+  @IsIn(IMPORT_COLUMNS, { each: true })
+  errorCells?: ImportColumn[];
 }
 
 /**

@@ -7,6 +7,7 @@ import { REGISTER_NUMBER_REFUSED_V1, RegisterNumberRefusedV1 } from './register-
 import { REGISTER_NUMBER_VOIDED_V1, RegisterNumberVoidedV1 } from './register-number-voided.v1';
 
 export * from './queries';
+export * from './register-number-bounds';
 export * from './register-number-assigned.v1';
 export * from './register-number-refused.v1';
 export * from './register-number-voided.v1';

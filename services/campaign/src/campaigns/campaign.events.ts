@@ -101,6 +101,8 @@ export interface CampaignIssueCancelled {
     agencyId: string;
     requestId: string;
     reason: string;
+    /** The cancelled request's issue date (absent from events stored before it was recorded). */
+    issuedOn?: string;
     cancelledAt: string;
   };
 }

@@ -8,6 +8,10 @@ import type { DirectoryFacts } from '../campaigns/plan/validate-plan';
 /** What the copy knows of an agency. */
 export interface AgencyFacts extends DirectoryFacts {
   agencyCode: string | null;
+  /** First day the agency exists (`YYYY-MM-DD`), null for since always (or not known). */
+  validFrom: string | null;
+  /** Last day it exists, null while it exists (or not known). */
+  validUntil: string | null;
 }
 
 /** How long a command waits for a directory fact the copy does not hold yet. */
@@ -16,7 +20,8 @@ const POLL_MS = 50;
 
 /**
  * The campaign service's copy of the directory's facts it needs: each agency's code (for the
- * plan's number) and its units' codes (to check the units a plan names). Kept from the
+ * plan's number) and validity (a plan is issued on a day the agency exists), and its units' codes
+ * (to check the units a plan names). Kept from the
  * directory's events, each in the inbox's transaction.
  *
  * The copy may lag the directory by a moment: an agency registered (or a unit created) an
@@ -33,9 +38,18 @@ export class DirectoryCopy {
   async onAgencyRegistered(event: IntegrationEvent, client: PoolClient): Promise<void> {
     const data = event.data as AgencyRegistered;
     await client.query(
-      `INSERT INTO directory_agencies (tenant_id, agency_id, code, name) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, agency_id) DO UPDATE SET code = EXCLUDED.code`,
-      [event.tenantId, data.agencyId, data.code.normalize('NFC'), data.name.normalize('NFC')],
+      `INSERT INTO directory_agencies (tenant_id, agency_id, code, name, valid_from, valid_until)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (tenant_id, agency_id) DO UPDATE SET code = EXCLUDED.code,
+         valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until`,
+      [
+        event.tenantId,
+        data.agencyId,
+        data.code.normalize('NFC'),
+        data.name.normalize('NFC'),
+        data.validFrom ?? null,
+        data.validUntil ?? null,
+      ],
     );
   }
 
@@ -66,18 +80,26 @@ export class DirectoryCopy {
 
   /** The agency's facts as the copy holds them now. */
   async read(tenantId: string, agencyId: string): Promise<AgencyFacts> {
-    const agency = await this.pool.query<{ code: string }>(
-      `SELECT code FROM directory_agencies WHERE tenant_id = $1 AND agency_id = $2`,
+    const agency = await this.pool.query<{
+      code: string;
+      valid_from: string | null;
+      valid_until: string | null;
+    }>(
+      `SELECT code, valid_from, valid_until FROM directory_agencies
+        WHERE tenant_id = $1 AND agency_id = $2`,
       [tenantId, agencyId],
     );
     const units = await this.pool.query<{ code: string }>(
       `SELECT code FROM directory_units WHERE tenant_id = $1 AND agency_id = $2`,
       [tenantId, agencyId],
     );
-    const code = agency.rows[0]?.code ?? null;
+    const row = agency.rows[0];
+    const code = row?.code ?? null;
     return {
       agencyExists: code !== null,
       agencyCode: code,
+      validFrom: row?.valid_from ?? null,
+      validUntil: row?.valid_until ?? null,
       unitCodes: new Set(units.rows.map((row) => row.code)),
     };
   }

@@ -91,8 +91,14 @@ function contractOf(event: CampaignEvent): ContractPayload {
       return { type: CAMPAIGN_ISSUE_REFUSED_V1, data };
     }
     case 'CampaignIssueCancelled': {
-      const { requestId, reason } = event.data;
-      const data: CampaignIssueCancelledV1 = { campaignId, agencyId, requestId, reason };
+      const { requestId, reason, issuedOn } = event.data;
+      const data: CampaignIssueCancelledV1 = {
+        campaignId,
+        agencyId,
+        requestId,
+        reason,
+        ...(issuedOn === undefined ? {} : { issuedOn }),
+      };
       return { type: CAMPAIGN_ISSUE_CANCELLED_V1, data };
     }
     case 'CampaignIssueNumberReleased': {

@@ -101,6 +101,7 @@ export const history = {
         agencyId: AGENCY_ID,
         requestId,
         reason: 'Ký nhầm ngày',
+        issuedOn: '2021-03-30',
         cancelledAt: '2021-03-30T01:05:00.000Z',
       },
     };

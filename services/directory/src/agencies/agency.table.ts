@@ -2,6 +2,7 @@ import { DomainError, type AgencyView, type NamePeriod } from '@ttkt/contracts';
 import type { Pool, PoolClient } from 'pg';
 import { nameOn } from '../names-over-time';
 import type { AgencyState } from './agency.state';
+import type { PredecessorFacts } from './register-agency/register-agency.decide';
 
 type Db = Pool | PoolClient;
 
@@ -62,12 +63,31 @@ export async function agencyExists(
   return (rowCount ?? 0) > 0;
 }
 
+/**
+ * The predecessor an agency would succeed, with its end and its successor, if any; null when it
+ * is not an agency of the tenant.
+ */
+export async function predecessorFacts(
+  db: Db,
+  schema: string,
+  tenantId: string,
+  agencyId: string | undefined,
+): Promise<PredecessorFacts | null> {
+  if (agencyId === undefined) return null;
+  const { rows } = await db.query<{
+    valid_until: string | null;
+    successor_agency_id: string | null;
+  }>(`${SELECT(schema)} WHERE a.tenant_id = $1 AND a.id = $2`, [tenantId, agencyId]);
+  const row = rows[0];
+  return row ? { validUntil: row.valid_until, successorAgencyId: row.successor_agency_id } : null;
+}
+
 const SELECT = (schema: string): string => `
   SELECT a.id, a.tenant_id, a.code, a.names, a.parent_agency_id, a.valid_from, a.valid_until,
          a.predecessor_agency_id, a.version,
          (SELECT s.id FROM "${schema}".agencies s
            WHERE s.tenant_id = a.tenant_id AND s.predecessor_agency_id = a.id
-           ORDER BY s.valid_from NULLS FIRST, s.id LIMIT 1) AS successor_agency_id
+           LIMIT 1) AS successor_agency_id
     FROM "${schema}".agencies a`;
 
 /** An agency's view with the name in force on `asOf`; `not-found` when not in the tenant. */
@@ -87,18 +107,25 @@ export async function readAgency(
   return agencyView(row, asOf);
 }
 
-/** A tenant's agencies (optionally only some), by code then first validity. */
+/**
+ * A tenant's agencies (optionally only some), by code then first validity. With `inForceOn`, only
+ * those that exist that day (`validFrom ≤ day ≤ validUntil`, open ends included); names are those
+ * in force on `asOf`.
+ */
 export async function listAgencies(
   db: Db,
   schema: string,
   tenantId: string,
   asOf: string,
   agencyIds: string[] | undefined,
+  inForceOn?: string,
 ): Promise<AgencyView[]> {
   const { rows } = await db.query<AgencyRow>(
     `${SELECT(schema)} WHERE a.tenant_id = $1 AND ($2::text[] IS NULL OR a.id = ANY($2::text[]))
+        AND ($3::text IS NULL OR ((a.valid_from IS NULL OR a.valid_from <= $3::text)
+                             AND (a.valid_until IS NULL OR a.valid_until >= $3::text)))
       ORDER BY a.code, a.valid_from NULLS FIRST, a.id`,
-    [tenantId, agencyIds ?? null],
+    [tenantId, agencyIds ?? null, inForceOn ?? null],
   );
   return rows.map((row) => agencyView(row, asOf));
 }

@@ -84,8 +84,8 @@ export class ImportPeopleHandler {
       }
     };
     const valid: ParsedImportRow[] = [];
-    for (const { row, cells } of rows) {
-      const checked = parseImportRow(row, cells, today);
+    for (const { row, cells, errorCells } of rows) {
+      const checked = parseImportRow(row, cells, today, errorCells);
       if ('errors' in checked) result.errors.push(...checked.errors);
       else valid.push(checked.parsed);
     }

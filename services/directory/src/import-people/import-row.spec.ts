@@ -49,6 +49,19 @@ describe('an import row', () => {
     });
   });
 
+  it('refuses a row at each cell that holds a spreadsheet error, and only once there', () => {
+    const { position: _position, ...withoutPosition } = cells;
+    expect(
+      parseImportRow(4, { ...withoutPosition, gender: 'khác' }, today, ['position', 'unitName']),
+    ).toEqual({
+      errors: [
+        { row: 4, column: 'position', message: 'cellError' },
+        { row: 4, column: 'unitName', message: 'cellError' },
+        { row: 4, column: 'gender', message: 'isIn' },
+      ],
+    });
+  });
+
   it('refuses a date of birth after today', () => {
     expect(parseImportRow(2, { ...cells, dateOfBirth: '2021-03-31' }, today)).toEqual({
       errors: [{ row: 2, column: 'dateOfBirth', message: 'maxDate' }],

@@ -26,20 +26,26 @@ const TRUE = new Set(['x', '1', 'true', 'yes', 'có', 'co']);
 const FALSE = new Set(['', '0', 'false', 'no', 'không', 'khong']);
 
 /**
- * Checks one row's cells (pure): required cells, the date of birth as `YYYY-MM-DD` or `d/m/yyyy`
- * and not after `today`, the gender as male/female/Nam/Nữ (any case), the secretariat flag.
- * Either the parsed row or its errors, one per failing column, named by constraint keys.
+ * Checks one row's cells (pure): no spreadsheet error in a cell (`cellError`), required cells,
+ * the date of birth as `YYYY-MM-DD` or `d/m/yyyy` and not after `today`, the gender as
+ * male/female/Nam/Nữ (any case), the secretariat flag. Either the parsed row or its errors, one
+ * per failing column, named by constraint keys.
  */
 export function parseImportRow(
   row: number,
   cells: Partial<Record<ImportColumn, string>>,
   today: string,
+  errorCells: readonly ImportColumn[] = [],
 ): { parsed: ParsedImportRow } | { errors: ImportRowError[] } {
   const cell = (column: ImportColumn): string => normalizeText(String(cells[column] ?? ''));
   const errors: ImportRowError[] = [];
+  const failed = new Set<ImportColumn>();
   const fail = (column: ImportColumn, message: string): void => {
+    if (failed.has(column)) return;
+    failed.add(column);
     errors.push({ row, column, message });
   };
+  for (const column of errorCells) fail(column, 'cellError');
   const required = (column: ImportColumn): string => {
     const value = cell(column);
     if (value === '') fail(column, 'isNotEmpty');

@@ -48,6 +48,7 @@ import { RequestContext } from '../request-context';
 import {
   AmendCampaignDto,
   CancelIssueDto,
+  CloseCampaignDto,
   GetCampaignQueryDto,
   IssueCampaignDto,
   ListCampaignsQueryDto,
@@ -250,6 +251,7 @@ export class CampaignsHttpController {
   @ApiOperation({ summary: 'Close the campaign: no more nominations' })
   async close(
     @Param() params: CampaignIdParams,
+    @Body() _body: CloseCampaignDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     const campaign = await this.visible(params.id);

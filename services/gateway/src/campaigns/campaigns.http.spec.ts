@@ -241,4 +241,42 @@ describe('gateway: campaign routes', () => {
       .set('Authorization', secretary)
       .expect(200);
   });
+
+  it('closes with an empty body only: an unknown field is 400 at its path, and nothing is sent', async () => {
+    sender.handlers['campaign.close-campaign'] = () => ({
+      body: view('closed', 8),
+      version: 8,
+      position: 'campaign:13.1',
+    });
+    const refused = await request(server())
+      .post(`/api/v1/campaigns/${CAMPAIGN}/close`)
+      .set('Authorization', secretary)
+      .send({ reason: 'Hết hạn' })
+      .expect(400);
+    expect(refused.body).toMatchObject({
+      type: 'validation-failed',
+      errors: [{ path: 'reason' }],
+    });
+    expect(sender.sent.map((message) => message.pattern)).not.toContain('campaign.close-campaign');
+    await request(server())
+      .post(`/api/v1/campaigns/${CAMPAIGN}/close`)
+      .set('Authorization', secretary)
+      .send({})
+      .expect(200);
+  });
+
+  it.each([
+    [{ issuedOn: '2021-03-30', registerNumber: 9007199254740991 }, 'registerNumber'],
+    [{ issuedOn: '1899-12-31' }, 'issuedOn'],
+    [{ issuedOn: '3000-01-01' }, 'issuedOn'],
+  ])('refuses the issue %j at its path before asking the campaign', async (body, path) => {
+    const refused = await request(server())
+      .post(`/api/v1/campaigns/${CAMPAIGN}/issue`)
+      .set('Authorization', head)
+      .set('Accept-Language', 'en')
+      .send(body)
+      .expect(400);
+    expect(refused.body).toMatchObject({ type: 'validation-failed', errors: [{ path }] });
+    expect(sender.sent.map((message) => message.pattern)).not.toContain('campaign.issue-campaign');
+  });
 });

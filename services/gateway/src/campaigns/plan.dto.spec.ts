@@ -2,7 +2,7 @@ import { flattenValidationErrors } from '@ttkt/messaging';
 import { loadBacKanFixture, type JsonObject } from '@ttkt/testing';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AmendCampaignDto } from './campaign-commands.dto';
+import { AmendCampaignDto, IssueCampaignDto } from './campaign-commands.dto';
 import { CreateCampaignDto, UpdateCampaignDto } from './plan.dto';
 
 interface Json {
@@ -48,6 +48,40 @@ describe('the campaign DTOs', () => {
     plan.awardForms[1]!.quota.max = 0;
     expect(issues(CreateCampaignDto, plan)).toEqual([
       { path: 'awardForms[1].quota.max', message: 'min' },
+    ]);
+  });
+
+  it('refuse a quota above 100 000 at awardForms[i].quota.max, on a plan and an amendment', () => {
+    const plan = body();
+    plan.awardForms[0]!.quota.max = 1e9;
+    expect(issues(CreateCampaignDto, plan)).toEqual([
+      { path: 'awardForms[0].quota.max', message: 'max' },
+    ]);
+    plan.awardForms[0]!.quota.max = 100_000;
+    expect(issues(CreateCampaignDto, plan)).toEqual([]);
+    expect(
+      issues(AmendCampaignDto, {
+        reason: 'Tăng chỉ tiêu',
+        changes: { awardForms: [{ code: 'GIAY_KHEN_GD_SO', quotaMax: 1e9 }] },
+      }),
+    ).toEqual([{ path: 'changes.awardForms[0].quotaMax', message: 'max' }]);
+  });
+
+  it('bound the issue: a number up to 999 999, a date of the years registers hold', () => {
+    expect(issues(IssueCampaignDto, { issuedOn: '2021-03-30', registerNumber: 999_999 })).toEqual(
+      [],
+    );
+    expect(
+      issues(IssueCampaignDto, { issuedOn: '2021-03-30', registerNumber: 9007199254740991 }),
+    ).toEqual([{ path: 'registerNumber', message: 'max' }]);
+    expect(issues(IssueCampaignDto, { issuedOn: '1899-12-31' })).toEqual([
+      { path: 'issuedOn', message: 'minDate' },
+    ]);
+    expect(issues(IssueCampaignDto, { issuedOn: '3000-01-01' })).toEqual([
+      { path: 'issuedOn', message: 'maxDate' },
+    ]);
+    expect(issues(IssueCampaignDto, { issuedOn: '30/03/2021' })).toEqual([
+      { path: 'issuedOn', message: 'matches' },
     ]);
   });
 

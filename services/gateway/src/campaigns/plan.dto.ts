@@ -12,12 +12,14 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsUUID } from 'class-validator';
+import { MAX_QUOTA } from '@ttkt/contracts';
 
 /** A `YYYY-MM-DD` calendar date (the campaign service checks that it exists). */
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,8 +88,8 @@ export class ProposedByDto {
 
 /** The award form's quota. */
 export class QuotaDto {
-  /** At most this many awards (≥ 1). */
-  @IsInt() @Min(1) max!: number;
+  /** At most this many awards (1 to 100 000). */
+  @IsInt() @Min(1) @Max(MAX_QUOTA) max!: number;
   /** Which subject kinds count toward it. */
   @IsOptional() @IsArray() @IsString({ each: true }) @ArrayMaxSize(10) counts?: string[];
 }

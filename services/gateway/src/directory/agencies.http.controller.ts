@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -17,6 +18,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { uploadedFile, type AuthenticatedRequest } from '../auth/authorization';
 import { Roles } from '../auth/roles.decorator';
+import { constraintText, languageOf } from '../problem/problem-messages';
 import { ProblemException } from '../problem/problem.exception';
 import { RequestContext } from '../request-context';
 import { commandAnswer, withETag, type CommandAnswer } from './command-answer';
@@ -58,14 +60,19 @@ export class AgenciesHttpController {
   @HttpCode(201)
   @Roles('system-admin', 'agency-admin')
   @ApiOperation({
-    summary: 'Register an agency (system-admin, or agency-admin of the parent agency)',
+    summary:
+      'Register an agency (system-admin, or agency-admin of the parent agency); only a ' +
+      'system-admin names a predecessor',
   })
   async register(
     @Body() body: RegisterAgencyDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAnswer> {
     if (!this.context.isSystemAdmin()) {
-      if (!body.parentAgencyId) throw new ProblemException('forbidden');
+      // A successor takes over its predecessor's history: not for an agency's own admin to claim.
+      if (body.predecessorAgencyId !== undefined || !body.parentAgencyId) {
+        throw new ProblemException('forbidden');
+      }
       this.context.assertRole(body.parentAgencyId, 'agency-admin');
     }
     const { tenantId, ...agency } = body;
@@ -79,7 +86,10 @@ export class AgenciesHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The agencies the caller may see, with the names in force on asOf' })
+  @ApiOperation({
+    summary:
+      'The agencies the caller may see; with asOf only those in force that day, named as then',
+  })
   list(@Query() query: AsOfQueryDto): Promise<ListAnswer<AgencyViewLike>> {
     const visible = this.context.visibleAgencyIds();
     return this.sender.send(DIRECTORY_SERVICE, DIRECTORY.listAgencies, {
@@ -223,6 +233,7 @@ export class AgenciesHttpController {
   async importPeople(
     @Param() params: IdParams,
     @Req() request: AuthenticatedRequest,
+    @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<ImportAnswer> {
     this.context.assertRole(params.id, 'agency-admin');
     const file = uploadedFile(request);
@@ -236,7 +247,14 @@ export class AgenciesHttpController {
       { context: this.context.commandContext(), agencyId: params.id, rows: parsed.rows },
       { timeoutMs: IMPORT_TIMEOUT_MS },
     );
-    return { ...answer, errors: answer.errors.map((error) => withColumnLetter(error, parsed)) };
+    const language = languageOf(acceptLanguage);
+    return {
+      ...answer,
+      errors: answer.errors.map((error) => ({
+        ...withColumnLetter(error, parsed),
+        message: constraintText(error.message, language),
+      })),
+    };
   }
 
   private units(agencyId: string): Promise<ListAnswer<AgencyOwnedView>> {

@@ -3,10 +3,14 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { ProblemException } from '../problem/problem.exception';
 
-/** A data row: its number in the sheet (the header is row 1) and its cells by column key. */
+/**
+ * A data row: its number in the sheet (the header is row 1), its cells by column key, and the
+ * columns whose cell holds a spreadsheet error (`#N/A`), which refuse the row there.
+ */
 export interface ImportRow {
   row: number;
   cells: Partial<Record<ImportColumn, string>>;
+  errorCells?: ImportColumn[];
 }
 
 /** Where a column key was found: the sheet's column letter and header text. */
@@ -160,12 +164,18 @@ export async function parsePeopleImport(
   for (let number = 2; number <= last; number++) {
     const row = sheet.getRow(number);
     const cells: Partial<Record<ImportColumn, string>> = {};
+    const errorCells: ImportColumn[] = [];
     for (const [index, key] of byIndex) {
-      const value = normaliseCell(key, row.getCell(index).value);
+      const raw = row.getCell(index).value;
+      if (isErrorCell(raw)) {
+        errorCells.push(key);
+        continue;
+      }
+      const value = normaliseCell(key, raw);
       if (value !== '') cells[key] = value;
     }
-    if (Object.keys(cells).length === 0) continue;
-    rows.push({ row: number, cells });
+    if (Object.keys(cells).length === 0 && errorCells.length === 0) continue;
+    rows.push({ row: number, cells, ...(errorCells.length > 0 ? { errorCells } : {}) });
     if (rows.length > MAX_IMPORT_ROWS) throw new ProblemException('payload-too-large');
   }
   if (rows.length === 0) {
@@ -176,6 +186,17 @@ export async function parsePeopleImport(
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
+}
+
+/** A spreadsheet error (`#N/A`, `#REF!`), written as such or as a formula's result. */
+function isErrorCell(value: ExcelJS.CellValue): boolean {
+  if (typeof value !== 'object' || value === null || value instanceof Date) return false;
+  if ('error' in value) return true;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    return typeof result === 'object' && result !== null && 'error' in result;
+  }
+  return false;
 }
 
 /** A cell's value as text: rich text joined, a formula's result, a link's text. */

@@ -10,7 +10,7 @@ import { RequestContext } from '../request-context';
 import { commandAnswer, withETag, type CommandAnswer } from './command-answer';
 import { DIRECTORY, DIRECTORY_SERVICE } from './directory-patterns';
 import type { ListAnswer, VersionedView } from './directory-views';
-import { IdParams, ReadQueryDto, RegisterTenantDto, RenameDto } from './directory.dto';
+import { AsOfQueryDto, IdParams, RegisterTenantDto, RenameDto } from './directory.dto';
 
 /** `/api/v1/tenants`: provinces (or other tenants) of the platform. */
 @ApiTags('directory')
@@ -40,22 +40,26 @@ export class TenantsHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Tenants: all for a system-admin, else the caller’s own' })
-  async list(@Query() _query: ReadQueryDto): Promise<ListAnswer<VersionedView>> {
+  @ApiOperation({
+    summary: 'Tenants: all for a system-admin, else the caller’s own; names in force on asOf',
+  })
+  async list(@Query() query: AsOfQueryDto): Promise<ListAnswer<VersionedView>> {
+    const asOf = query.asOf ? { asOf: query.asOf } : {};
     if (this.context.isSystemAdmin()) {
-      return this.sender.send(DIRECTORY_SERVICE, DIRECTORY.listTenants, {});
+      return this.sender.send(DIRECTORY_SERVICE, DIRECTORY.listTenants, asOf);
     }
     const tenant = await this.sender.send<VersionedView>(DIRECTORY_SERVICE, DIRECTORY.getTenant, {
       tenantId: this.context.tenantId(),
+      ...asOf,
     });
     return { items: [tenant] };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A tenant with its names over time' })
+  @ApiOperation({ summary: 'A tenant with its names over time, named as on asOf' })
   async get(
     @Param() params: IdParams,
-    @Query() _query: ReadQueryDto,
+    @Query() query: AsOfQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<VersionedView> {
     if (!this.context.isSystemAdmin() && this.context.user().tenantId !== params.id) {
@@ -63,6 +67,7 @@ export class TenantsHttpController {
     }
     const tenant = await this.sender.send<VersionedView>(DIRECTORY_SERVICE, DIRECTORY.getTenant, {
       tenantId: params.id,
+      ...(query.asOf ? { asOf: query.asOf } : {}),
     });
     return withETag(response, tenant);
   }

@@ -273,6 +273,26 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
     vi: 'không thuộc năm của sổ đăng ký văn bản',
     en: 'is not in the register’s year',
   },
+  unknownDocument: {
+    vi: 'không phải loại tài liệu hồ sơ đã biết',
+    en: 'is not a known kind of dossier document',
+  },
+  agencyNotInForce: {
+    vi: 'không thuộc thời gian cơ quan còn hoạt động',
+    en: 'is outside the period the issuing agency exists',
+  },
+  beforeIssuedOn: {
+    vi: 'không được trước ngày ban hành kế hoạch',
+    en: "must not be before the plan's issue date",
+  },
+  predecessorStillValid: {
+    vi: 'cơ quan tiền nhiệm phải kết thúc trước ngày cơ quan này bắt đầu',
+    en: 'the predecessor must end before this agency begins',
+  },
+  cellError: {
+    vi: 'chứa giá trị lỗi của bảng tính (như #N/A)',
+    en: 'holds a spreadsheet error (such as #N/A)',
+  },
   controlCharacter: {
     vi: 'chứa ký tự điều khiển hoặc ký tự không hợp lệ',
     en: 'holds a control character or an invalid character',

@@ -83,6 +83,51 @@ describe('amending an issued plan', () => {
     ).toEqual([{ path: 'changes.awardForms[0].unitStageBefore', message: 'afterProposalStage' }]);
   });
 
+  it('refuses a deadline moved before the plan’s issue date (30/3/2021), and takes that day', () => {
+    expect(
+      refusalOf(() =>
+        decideAmendCampaign(
+          {
+            ...command,
+            changes: {
+              awardForms: [
+                { code: 'GIAY_KHEN_GD_SO', unitStageBefore: '2021-03-29' },
+                { code: 'BANG_KHEN_CT_UBND_TINH', proposalStageBefore: '2020-12-31' },
+              ],
+            },
+          },
+          issued(),
+        ),
+      ).errors,
+    ).toEqual([
+      { path: 'changes.awardForms[0].unitStageBefore', message: 'beforeIssuedOn' },
+      { path: 'changes.awardForms[1].proposalStageBefore', message: 'beforeIssuedOn' },
+    ]);
+    expect(
+      decideAmendCampaign(
+        {
+          ...command,
+          changes: { awardForms: [{ code: 'GIAY_KHEN_GD_SO', unitStageBefore: '2021-03-30' }] },
+        },
+        issued(),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('refuses a quota above the largest a plan may have', () => {
+    expect(
+      refusalOf(() =>
+        decideAmendCampaign(
+          {
+            ...command,
+            changes: { awardForms: [{ code: 'GIAY_KHEN_GD_SO', quotaMax: 1e9 }] },
+          },
+          issued(),
+        ),
+      ).errors,
+    ).toEqual([{ path: 'changes.awardForms[0].quotaMax', message: 'max' }]);
+  });
+
   it('needs a reason and an issued plan', () => {
     expect(
       refusalOf(() => decideAmendCampaign({ ...command, reason: '' }, issued())).errors,

@@ -1,4 +1,4 @@
-import { DomainError, type ValidationIssue } from '@ttkt/contracts';
+import { DomainError, MAX_QUOTA, type ValidationIssue } from '@ttkt/contracts';
 import type { AwardFormAmendmentData, CampaignActor, CampaignEvent } from '../campaign.events';
 import { campaignIn, nfcDeep, requiredText } from '../campaign.guards';
 import type { CampaignState } from '../campaign.state';
@@ -29,12 +29,14 @@ type Json = Record<string, unknown>;
 
 /**
  * Issued only, with a reason. Each entry names an award form of the plan and changes at least
- * one of its quota and deadlines; a changed deadline without words gets "trước ngày d/m/yyyy";
- * the unit stage still ends no later than the proposal stage.
+ * one of its quota (1 to `MAX_QUOTA`) and deadlines; a changed deadline without words gets
+ * "trước ngày d/m/yyyy", is not before the plan's issue date, and the unit stage still ends no
+ * later than the proposal stage.
  */
 export function decideAmendCampaign(command: AmendCampaign, state: CampaignState): CampaignEvent[] {
   const campaign = campaignIn(state, command.campaignId, 'issued');
   const reason = requiredText(command.reason, 'reason');
+  const issuedOn = campaign.issue?.issuedOn;
   const forms = (Array.isArray(campaign.plan.awardForms) ? campaign.plan.awardForms : []) as Json[];
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
@@ -57,11 +59,15 @@ export function decideAmendCampaign(command: AmendCampaign, state: CampaignState
       if (!Number.isSafeInteger(change.quotaMax)) {
         issues.push({ path: `${path}.quotaMax`, message: 'isInt' });
       } else if (change.quotaMax < 1) issues.push({ path: `${path}.quotaMax`, message: 'min' });
-      else entry.quotaMax = change.quotaMax;
+      else if (change.quotaMax > MAX_QUOTA) {
+        issues.push({ path: `${path}.quotaMax`, message: 'max' });
+      } else entry.quotaMax = change.quotaMax;
     }
     if (change.unitStageBefore !== undefined) {
       if (!isCalendarDate(change.unitStageBefore)) {
         issues.push({ path: `${path}.unitStageBefore`, message: 'isDateString' });
+      } else if (issuedOn !== undefined && change.unitStageBefore < issuedOn) {
+        issues.push({ path: `${path}.unitStageBefore`, message: 'beforeIssuedOn' });
       } else {
         entry.unitStageBefore = change.unitStageBefore;
         entry.unitStageBeforeWording =
@@ -73,6 +79,8 @@ export function decideAmendCampaign(command: AmendCampaign, state: CampaignState
         issues.push({ path: `${path}.proposalStageBefore`, message: 'proposalStageNotAllowed' });
       } else if (!isCalendarDate(change.proposalStageBefore)) {
         issues.push({ path: `${path}.proposalStageBefore`, message: 'isDateString' });
+      } else if (issuedOn !== undefined && change.proposalStageBefore < issuedOn) {
+        issues.push({ path: `${path}.proposalStageBefore`, message: 'beforeIssuedOn' });
       } else {
         entry.proposalStageBefore = change.proposalStageBefore;
         entry.proposalStageBeforeWording =

@@ -12,7 +12,8 @@ export interface CancelIssue {
 
 /**
  * Issuing only: back to draft. The request is remembered as cancelled, so a number the register
- * assigns to it later is released (and voided), never kept.
+ * assigns to it later is released (and voided), never kept. The event names the request's issue
+ * date, so the register can void the number the request holds on its own, too.
  */
 export function decideCancelIssue(command: CancelIssue, state: CampaignState): CampaignEvent[] {
   const campaign = campaignIn(state, command.campaignId, 'issuing');
@@ -27,6 +28,7 @@ export function decideCancelIssue(command: CancelIssue, state: CampaignState): C
         agencyId: campaign.agencyId,
         requestId: request.requestId,
         reason,
+        issuedOn: request.issuedOn,
         cancelledAt: command.now.toISOString(),
       },
     },

@@ -60,6 +60,7 @@ export class IssueCampaignController {
               issuedOn: message.issuedOn,
               registerNumber: message.registerNumber ?? null,
               agencyCode,
+              agencyValidity: { validFrom: facts.validFrom, validUntil: facts.validUntil },
               now: this.clock.now(),
             },
             state,

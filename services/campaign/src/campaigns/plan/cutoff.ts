@@ -18,6 +18,11 @@ export function isCalendarDate(value: unknown): value is string {
   );
 }
 
+/** The local calendar date (`YYYY-MM-DD`, Asia/Ho_Chi_Minh: UTC+7, no DST) of an instant. */
+export function localDate(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 /** The calendar date `days` after `date` (both `YYYY-MM-DD`). */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

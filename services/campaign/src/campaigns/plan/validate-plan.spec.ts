@@ -33,6 +33,11 @@ describe('validatePlan', () => {
       { path: 'awardForms[1].quota.max', message: 'isInt' },
     ],
     [
+      'quota.max of a billion',
+      (p) => (form(p, 0).quota.max = 1e9),
+      { path: 'awardForms[0].quota.max', message: 'max' },
+    ],
+    [
       'quota.max missing',
       (p) => delete form(p, 0).quota.max,
       { path: 'awardForms[0].quota.max', message: 'isDefined' },
@@ -51,6 +56,11 @@ describe('validatePlan', () => {
       'a repeated document code in a stage',
       (p) => (form(p, 0).unitStage.requiredDocuments[2]!.code = 'CONG_VAN_DE_NGHI'),
       { path: 'awardForms[0].unitStage.requiredDocuments[2].code', message: 'duplicateCode' },
+    ],
+    [
+      'a document code no dossier knows',
+      (p) => (form(p, 1).proposalStage!.requiredDocuments[1]!.code = 'GIAY_TO_KHAC'),
+      { path: 'awardForms[1].proposalStage.requiredDocuments[1].code', message: 'unknownDocument' },
     ],
     [
       'a document code outside [A-Z0-9_]',

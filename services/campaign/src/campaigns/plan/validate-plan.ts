@@ -1,5 +1,6 @@
-import type { ValidationIssue } from '@ttkt/contracts';
+import { MAX_QUOTA, type ValidationIssue } from '@ttkt/contracts';
 import { isCalendarDate } from './cutoff';
+import { KNOWN_DOCUMENT_CODES } from './dossier-documents';
 
 /**
  * What the campaign service's copy of the directory knows about the plan's agency: whether it
@@ -219,6 +220,7 @@ function validateAwardForm(
     if (max === undefined) fail(`${path}.quota.max`, 'isDefined');
     else if (typeof max !== 'number' || !Number.isInteger(max)) fail(`${path}.quota.max`, 'isInt');
     else if (max < 1) fail(`${path}.quota.max`, 'min');
+    else if (max > MAX_QUOTA) fail(`${path}.quota.max`, 'max');
   }
   if (list(form.eligibleSubjects, `${path}.eligibleSubjects`)) {
     if (form.eligibleSubjects.length === 0) fail(`${path}.eligibleSubjects`, 'arrayMinSize');
@@ -264,6 +266,7 @@ function validateStage(
       if (text(document.code, `${at}.code`)) {
         if (!DOCUMENT_CODE.test(document.code)) fail(`${at}.code`, 'matches');
         else if (seen.has(document.code)) fail(`${at}.code`, 'duplicateCode');
+        else if (!KNOWN_DOCUMENT_CODES.has(document.code)) fail(`${at}.code`, 'unknownDocument');
         seen.add(document.code);
       }
       text(document.name, `${at}.name`);

@@ -1,3 +1,4 @@
+import { issueCancelledVoidReason } from '@ttkt/contracts';
 import type { CampaignEvent } from '../campaign.events';
 import type { CampaignState } from '../campaign.state';
 
@@ -75,11 +76,12 @@ export function decideNumberAssigned(
 
 /**
  * Why a number goes unused, in the words the register shows beside it (Vietnamese, as the paper
- * register would read): the agency-head's own reason for a cancelled issue.
+ * register would read): the agency-head's own reason for a cancelled issue, worded as the register
+ * words it when it voids the number on the cancel itself.
  */
 function releaseReason(state: CampaignState, requestId: string): string {
   const cancelled = state.status === 'none' ? undefined : state.cancelReasons[requestId];
-  if (cancelled !== undefined) return `Huỷ ban hành: ${cancelled}`;
+  if (cancelled !== undefined) return issueCancelledVoidReason(cancelled);
   if (state.status === 'issuing') return 'Kế hoạch đã xin cấp số khác (yêu cầu bị thay thế)';
   if (state.status === 'issued' || state.status === 'closed')
     return 'Kế hoạch đã được ban hành với số khác';

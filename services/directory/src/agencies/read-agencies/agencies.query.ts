@@ -32,6 +32,7 @@ export class AgenciesQueryController {
     );
   }
 
+  /** With `asOf`, only the agencies in force that day; without, all (named as of today). */
   @MessagePattern(LIST_AGENCIES)
   list(@Payload() payload: unknown): Promise<{ items: AgencyView[] }> {
     const query = validateCommand(ListAgenciesQuery, payload);
@@ -43,6 +44,7 @@ export class AgenciesQueryController {
         query.tenantId,
         query.asOf ?? dayOf(clock.now()),
         query.agencyIds,
+        query.asOf,
       ),
     }));
   }

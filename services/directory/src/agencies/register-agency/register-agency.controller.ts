@@ -9,7 +9,7 @@ import {
 import { runCommand } from '../../command-rpc';
 import { tenantExists } from '../../tenants/tenant.table';
 import { AgencyCommands } from '../agency-commands';
-import { agencyExists } from '../agency.table';
+import { agencyExists, predecessorFacts } from '../agency.table';
 import { decideRegisterAgency } from './register-agency.decide';
 
 /** `directory.register-agency`: in the context's tenant. */
@@ -27,7 +27,7 @@ export class RegisterAgencyController {
         async (client, schema) => ({
           tenantKnown: await tenantExists(client, schema, tenantId),
           parentKnown: await agencyExists(client, schema, tenantId, message.parentAgencyId),
-          predecessorKnown: await agencyExists(
+          predecessor: await predecessorFacts(
             client,
             schema,
             tenantId,

@@ -1,10 +1,18 @@
 import { refusalOf } from '@ttkt/testing';
 import type { AgencyEvent } from '../agency.events';
 import { evolveAgency, initialAgencyState } from '../agency.state';
-import { decideRegisterAgency, type RegisterAgency } from './register-agency.decide';
+import {
+  decideRegisterAgency,
+  type RegisterAgency,
+  type RegisterAgencyFacts,
+} from './register-agency.decide';
 
 const given = (events: AgencyEvent[]) => events.reduce(evolveAgency, initialAgencyState());
-const known = { tenantKnown: true, parentKnown: true, predecessorKnown: true };
+const known: RegisterAgencyFacts = {
+  tenantKnown: true,
+  parentKnown: true,
+  predecessor: { validUntil: '2025-06-30', successorAgencyId: null },
+};
 const successor: RegisterAgency = {
   tenantId: 'thai-nguyen',
   agencyId: 'skhcn-thai-nguyen',
@@ -43,13 +51,48 @@ describe('registering an agency', () => {
       decideRegisterAgency({ ...successor, parentAgencyId: 'x' }, given([]), {
         tenantKnown: true,
         parentKnown: false,
-        predecessorKnown: false,
+        predecessor: null,
       }),
     );
     expect(error.errors).toEqual([
       { path: 'parentAgencyId', message: 'unknownAgency' },
       { path: 'predecessorAgencyId', message: 'unknownAgency' },
     ]);
+  });
+
+  it('refuses a predecessor still in force on the day its successor begins', () => {
+    const stillValid = (validUntil: string | null, validFrom?: string) => {
+      const { validFrom: _from, ...rest } = successor;
+      const command = validFrom === undefined ? rest : { ...rest, validFrom };
+      return refusalOf(() =>
+        decideRegisterAgency(command, given([]), {
+          ...known,
+          predecessor: { validUntil, successorAgencyId: null },
+        }),
+      );
+    };
+    for (const error of [
+      stillValid(null, '2025-07-01'),
+      stillValid('2025-07-01', '2025-07-01'),
+      stillValid('2025-08-01', '2025-07-01'),
+      stillValid('2025-06-30'),
+    ]) {
+      expect(error.code).toBe('validation-failed');
+      expect(error.errors).toEqual([
+        { path: 'predecessorAgencyId', message: 'predecessorStillValid' },
+      ]);
+    }
+  });
+
+  it('refuses a second successor of the same predecessor as invalid-state', () => {
+    const error = refusalOf(() =>
+      decideRegisterAgency(successor, given([]), {
+        ...known,
+        predecessor: { validUntil: '2025-06-30', successorAgencyId: 'skhcn-other' },
+      }),
+    );
+    expect(error.code).toBe('invalid-state');
+    expect(error.errors).toEqual([{ path: 'predecessorAgencyId', message: 'alreadyTaken' }]);
   });
 
   it('refuses an agency that ends before it starts', () => {

@@ -15,16 +15,28 @@ export interface RegisterAgency {
   predecessorAgencyId?: string;
 }
 
+/** The predecessor as the read table knows it. */
+export interface PredecessorFacts {
+  /** Its last day, or null while it exists. */
+  validUntil: string | null;
+  /** The agency that already succeeds it, or null. */
+  successorAgencyId: string | null;
+}
+
 /** What the read tables know about the agencies the command refers to. */
 export interface RegisterAgencyFacts {
   tenantKnown: boolean;
   parentKnown: boolean;
-  predecessorKnown: boolean;
+  /** The predecessor named by the command, or null when it names none or an unknown one. */
+  predecessor: PredecessorFacts | null;
 }
 
 /**
  * An agency is registered once, in a registered tenant; its parent and predecessor are agencies
- * of the same tenant (`unknownAgency`); it cannot end before it starts (`minDate`).
+ * of the same tenant (`unknownAgency`); it cannot end before it starts (`minDate`). A predecessor
+ * must have ended before its successor begins (`predecessorStillValid`), and has at most one
+ * successor (`invalid-state`, `alreadyTaken`; the read table's unique index holds the rule
+ * against concurrent commands).
  */
 export function decideRegisterAgency(
   command: RegisterAgency,
@@ -47,16 +59,25 @@ export function decideRegisterAgency(
   ) {
     errors.push({ path: 'parentAgencyId', message: 'unknownAgency' });
   }
-  if (
-    command.predecessorAgencyId !== undefined &&
-    (!facts.predecessorKnown || refersToItself(command.predecessorAgencyId))
-  ) {
-    errors.push({ path: 'predecessorAgencyId', message: 'unknownAgency' });
+  const { predecessor } = facts;
+  if (command.predecessorAgencyId !== undefined) {
+    if (predecessor === null || refersToItself(command.predecessorAgencyId)) {
+      errors.push({ path: 'predecessorAgencyId', message: 'unknownAgency' });
+    } else if (!endsBefore(predecessor.validUntil, command.validFrom)) {
+      errors.push({ path: 'predecessorAgencyId', message: 'predecessorStillValid' });
+    }
   }
   if (command.validFrom && command.validUntil && command.validUntil < command.validFrom) {
     errors.push({ path: 'validUntil', message: 'minDate' });
   }
   if (errors.length > 0) throw new DomainError('validation-failed', {}, errors);
+  if (command.predecessorAgencyId !== undefined && predecessor?.successorAgencyId) {
+    throw new DomainError(
+      'invalid-state',
+      { reason: 'already-taken', field: 'predecessorAgencyId' },
+      [{ path: 'predecessorAgencyId', message: 'alreadyTaken' }],
+    );
+  }
   return [
     {
       type: 'AgencyRegistered',
@@ -72,4 +93,9 @@ export function decideRegisterAgency(
       },
     },
   ];
+}
+
+/** True when a predecessor's last day lies before its successor's first (both known). */
+function endsBefore(validUntil: string | null, successorFrom: string | undefined): boolean {
+  return validUntil !== null && successorFrom !== undefined && validUntil < successorFrom;
 }

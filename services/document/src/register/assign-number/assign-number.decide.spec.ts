@@ -1,3 +1,4 @@
+import { MAX_REGISTER_NUMBER } from '@ttkt/contracts';
 import { refusalOf } from '@ttkt/testing';
 import { formatRegisterNumber } from '../format-register-number';
 import type { RegisterEvent } from '../register.events';
@@ -252,6 +253,54 @@ describe('answering a request for a number from another service', () => {
 
   it('records nothing for a request that already holds its number', () => {
     expect(decideNumberRequest(plan, given([assigned(5, plan.requestId)]))).toEqual([]);
+  });
+
+  it('refuses a requested number above the largest, recording NumberRefused at requestedNumber', () => {
+    for (const requestedNumber of [MAX_REGISTER_NUMBER + 1, 9007199254740991, 2 ** 60]) {
+      const [event] = decideNumberRequest({ ...plan, requestedNumber }, given([]));
+      expect(event).toMatchObject({
+        type: 'NumberRefused',
+        data: {
+          code: 'validation-failed',
+          requestedNumber,
+          errors: [{ path: 'requestedNumber', message: 'max' }],
+        },
+      });
+    }
+    expect(
+      decideNumberRequest({ ...plan, requestedNumber: MAX_REGISTER_NUMBER }, given([]))[0],
+    ).toMatchObject({ type: 'NumberAssigned', data: { number: MAX_REGISTER_NUMBER } });
+  });
+
+  it('refuses the next number once the largest was used, never throwing a RangeError', () => {
+    for (const highest of [MAX_REGISTER_NUMBER, 9007199254740991]) {
+      const full = given([assigned(highest)]);
+      let events: RegisterEvent[] = [];
+      expect(() => (events = decideNumberRequest(plan, full))).not.toThrow();
+      expect(events).toMatchObject([
+        {
+          type: 'NumberRefused',
+          data: {
+            code: 'validation-failed',
+            requestedNumber: null,
+            errors: [{ path: 'number', message: 'max' }],
+          },
+        },
+      ]);
+    }
+  });
+
+  it('throws validation-failed for a year no register holds: no answer could carry it', () => {
+    expect(
+      refusalOf(() =>
+        decideNumberRequest({ ...plan, year: 1899, issuedOn: '1899-12-31' }, given([])),
+      ).errors,
+    ).toEqual([{ path: 'issuedOn', message: 'minDate' }]);
+    expect(
+      refusalOf(() =>
+        decideNumberRequest({ ...plan, year: 3000, issuedOn: '3000-01-01' }, given([])),
+      ).errors,
+    ).toEqual([{ path: 'issuedOn', message: 'maxDate' }]);
   });
 
   it('still throws invalid-state for a stream of another register', () => {

@@ -1,4 +1,4 @@
-import { DomainError, type ValidationIssue } from '@ttkt/contracts';
+import { DomainError, MAX_REGISTER_NUMBER, type ValidationIssue } from '@ttkt/contracts';
 import { formatRegisterNumber, registerSymbol } from '../format-register-number';
 import type { RegisterDocumentKind, RegisterEvent, RegisterRequester } from '../register.events';
 import type { Assignment, RegisterState } from '../register.state';
@@ -36,9 +36,18 @@ export function numberOfRequest(state: RegisterState, requestId: string): Assign
   return undefined;
 }
 
+/** The calendar years a register can hold: those its published events may carry. */
+export const REGISTER_YEARS = { min: 1900, max: 2999 } as const;
+
+/** True when `year` is a year a register can hold (its events' contracts accept it). */
+export function isRegisterYear(year: number): boolean {
+  return Number.isInteger(year) && year >= REGISTER_YEARS.min && year <= REGISTER_YEARS.max;
+}
+
 /**
  * A number is handed out once: a requested one must never have been used (a voided number counts
- * as used), the next one follows the highest ever used, and each year starts at 1.
+ * as used), the next one follows the highest ever used, and each year starts at 1. No number
+ * above {@link MAX_REGISTER_NUMBER}, requested or next, is ever given: it is refused instead.
  */
 export function decideAssignNumber(command: AssignNumber, state: RegisterState): RegisterEvent[] {
   if (
@@ -55,6 +64,12 @@ export function decideAssignNumber(command: AssignNumber, state: RegisterState):
 
   const number = command.requestedNumber ?? state.highestNumber + 1;
   if (state.numbers.has(number)) throw new DomainError('register-number-taken', { number });
+  if (number > MAX_REGISTER_NUMBER) {
+    // Only the next number can get here (a requested one was refused above): the year is full.
+    throw new DomainError('validation-failed', { max: MAX_REGISTER_NUMBER }, [
+      { path: 'number', message: 'max' },
+    ]);
+  }
   return [
     {
       type: 'NumberAssigned',
@@ -81,12 +96,18 @@ function validate(command: AssignNumber, agencyCode: string): ValidationIssue[] 
     issues.push({ path: 'issuedOn', message: 'isDateString' });
   } else if (Number(command.issuedOn.slice(0, 4)) !== command.year) {
     issues.push({ path: 'issuedOn', message: 'notInRegisterYear' });
+  } else if (command.year < REGISTER_YEARS.min) {
+    issues.push({ path: 'issuedOn', message: 'minDate' });
+  } else if (command.year > REGISTER_YEARS.max) {
+    issues.push({ path: 'issuedOn', message: 'maxDate' });
   }
   const requested = command.requestedNumber;
-  if (requested !== undefined && !Number.isSafeInteger(requested)) {
+  if (requested !== undefined && !Number.isInteger(requested)) {
     issues.push({ path: 'requestedNumber', message: 'isInt' });
   } else if (requested !== undefined && requested < 1) {
     issues.push({ path: 'requestedNumber', message: 'min' });
+  } else if (requested !== undefined && requested > MAX_REGISTER_NUMBER) {
+    issues.push({ path: 'requestedNumber', message: 'max' });
   }
   if (agencyCode.length === 0) issues.push({ path: 'agencyCode', message: 'isNotEmpty' });
   return issues;
@@ -104,8 +125,16 @@ function isCalendarDate(value: string): boolean {
  * number already used (`register-number-taken`) or a malformed request (`validation-failed`). A
  * request that already holds a number records nothing: its number was announced when assigned.
  * `invalid-state` (the stream holds another register) is still thrown: it is a bug, not an answer.
+ * So is a request for a year no register holds (before 1900, after 2999): an answer would carry
+ * that year, which the answers' contracts refuse, so it is dead-lettered with its reason instead
+ * (the campaign refuses such dates before it asks).
  */
 export function decideNumberRequest(command: AssignNumber, state: RegisterState): RegisterEvent[] {
+  if (!isRegisterYear(command.year)) {
+    throw new DomainError('validation-failed', {}, [
+      { path: 'issuedOn', message: command.year < REGISTER_YEARS.min ? 'minDate' : 'maxDate' },
+    ]);
+  }
   try {
     return decideAssignNumber(command, state);
   } catch (error) {

@@ -1,7 +1,12 @@
 import { refusalOf } from '@ttkt/testing';
 import type { RegisterEvent } from '../register.events';
 import { evolveRegister, initialRegisterState } from '../register.state';
-import { decideVoidNumber, type VoidNumber } from './void-number.decide';
+import {
+  decideVoidNumber,
+  decideVoidRequestNumber,
+  type VoidNumber,
+  type VoidRequestNumber,
+} from './void-number.decide';
 
 const now = new Date('2021-04-01T03:00:00.000Z');
 const command: VoidNumber = {
@@ -105,5 +110,46 @@ describe('voiding a register number', () => {
       const state = given([assigned27, ...decideVoidNumber(command, given([assigned27]))]);
       expect(decideVoidNumber({ ...command, reason: 'Lần nữa' }, state)).toEqual([]);
     });
+  });
+});
+
+describe('voiding the number a cancelled request holds', () => {
+  const cancel: VoidRequestNumber = {
+    type: 'VoidRequestNumber',
+    requestId: 'campaign-thi-dua-2021',
+    reason: 'Huỷ ban hành: Ký nhầm ngày',
+    now,
+  };
+
+  it('voids the request’s number with the reason', () => {
+    expect(decideVoidRequestNumber(cancel, given([assigned27]))).toEqual([
+      {
+        type: 'NumberVoided',
+        data: {
+          agencyId: 'skhcn-bac-kan',
+          year: 2021,
+          number: 27,
+          requestId: 'campaign-thi-dua-2021',
+          reason: 'Huỷ ban hành: Ký nhầm ngày',
+          voidedAt: '2021-04-01T03:00:00.000Z',
+        },
+      },
+    ]);
+  });
+
+  it('changes nothing when the request holds no number, or its number is voided already', () => {
+    expect(decideVoidRequestNumber(cancel, given([]))).toEqual([]);
+    expect(
+      decideVoidRequestNumber({ ...cancel, requestId: 'another' }, given([assigned27])),
+    ).toEqual([]);
+    const voidedByCancel = given([
+      assigned27,
+      ...decideVoidRequestNumber(cancel, given([assigned27])),
+    ]);
+    expect(decideVoidRequestNumber(cancel, voidedByCancel)).toEqual([]);
+    // The campaign's release of the same number afterwards changes nothing either.
+    expect(
+      decideVoidNumber({ ...command, requestId: 'campaign-thi-dua-2021' }, voidedByCancel),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { DomainError } from '@ttkt/contracts';
+import { numberOfRequest } from '../assign-number/assign-number.decide';
 import type { RegisterEvent } from '../register.events';
 import type { RegisterState } from '../register.state';
 
@@ -49,4 +50,39 @@ export function decideVoidNumber(command: VoidNumber, state: RegisterState): Reg
       },
     },
   ];
+}
+
+/**
+ * Void whatever number a request holds (the requester gave the request up: an issue cancelled),
+ * if it holds one. `now` comes from the injected clock.
+ */
+export interface VoidRequestNumber {
+  type: 'VoidRequestNumber';
+  requestId: string;
+  /** Why the number was not used; shown in the register beside the number. */
+  reason: string;
+  now: Date;
+}
+
+/**
+ * The number the request holds is voided with the reason. A request that holds none (its number
+ * not assigned yet, or voided already, e.g. released by its requester) changes nothing, so this
+ * and the requester's own release may both run, in either order, and leave one void.
+ */
+export function decideVoidRequestNumber(
+  command: VoidRequestNumber,
+  state: RegisterState,
+): RegisterEvent[] {
+  const held = numberOfRequest(state, command.requestId);
+  if (held === undefined) return [];
+  return decideVoidNumber(
+    {
+      type: 'VoidNumber',
+      number: held.number,
+      requestId: command.requestId,
+      reason: command.reason,
+      now: command.now,
+    },
+    state,
+  );
 }
