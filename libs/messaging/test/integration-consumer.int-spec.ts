@@ -202,25 +202,26 @@ describe('startIntegrationConsumer', () => {
     },
   );
 
+  // `sandbox.*` names no contract event, now or later: the consumer takes them unvalidated.
   it('dead-letters an event no handler takes; pattern handlers take unregistered types; exact keys win', async () => {
     const taken: string[] = [];
     await start(
       {
-        'nomination.#': syncHandler((event: IntegrationEvent) => {
+        'sandbox.#': syncHandler((event: IntegrationEvent) => {
           taken.push(`pattern:${event.type}`);
         }),
-        'nomination.submitted.v1': syncHandler((event: IntegrationEvent) => {
+        'sandbox.tried.v1': syncHandler((event: IntegrationEvent) => {
           taken.push(`exact:${event.type}`);
         }),
       },
-      ['nomination.#', 'campaign.#'],
+      ['sandbox.#', 'campaign.#'],
     );
     const submitted = campaignDrafted({
-      type: 'nomination.submitted.v1',
+      type: 'sandbox.tried.v1',
       data: { nominee: 'x' } as never,
     });
     const withdrawn = campaignDrafted({
-      type: 'nomination.withdrawn.v1',
+      type: 'sandbox.dropped.v1',
       data: { nominee: 'x' } as never,
     });
     const unhandled = campaignDrafted();
@@ -228,10 +229,7 @@ describe('startIntegrationConsumer', () => {
     const letter = await oneDeadLetter();
     expect(letter.reason).toBe(`${service} has no handler for campaign.drafted.v1`);
     await eventually(() =>
-      expect(taken.sort()).toEqual([
-        'exact:nomination.submitted.v1',
-        'pattern:nomination.withdrawn.v1',
-      ]),
+      expect(taken.sort()).toEqual(['exact:sandbox.tried.v1', 'pattern:sandbox.dropped.v1']),
     );
   });
 });

@@ -14,7 +14,8 @@ const LOCAL_ADMIN = { username: 'admin', password: 'Admin@12345' } as const;
 /**
  * `npm start`: every service in one process. PostgreSQL is `DATABASE_URL` or an embedded one in
  * `DATA_DIR`; messages go through `AMQP_URL` or the in-process transport. Creates the bootstrap
- * admin and, with `DEMO_DATA=bac-kan` (the default), loads the demo on the first start.
+ * admin and, with `DEMO_DATA=bac-kan` (the default), loads the demo on the first start. Dossier
+ * documents go to `BLOB_STORE` (default `file:$DATA_DIR/blobs`), at most `UPLOAD_MAX_BYTES` each.
  */
 async function main(): Promise<void> {
   const logger = new Logger('all-in-one');
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
   }
   mkdirSync(dataDir, { recursive: true });
   const jwtSecret = process.env.JWT_SECRET ?? keptSecret(dataDir);
+  const blobStore = process.env.BLOB_STORE ?? `file:${path.join(dataDir, 'blobs')}`;
+  const uploadMaxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 20 * 1024 * 1024);
+  if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1)
+    throw new Error('UPLOAD_MAX_BYTES must be a positive number of bytes');
 
   let embedded: EmbeddedDatabase | undefined;
   let platform: RunningPlatform | undefined;
@@ -83,6 +88,8 @@ async function main(): Promise<void> {
       jwtSecret,
       bootstrapAdmin,
       demoData,
+      blobStore,
+      uploadMaxBytes,
       logger: levels,
     });
     const base = platform.url ?? `http://localhost:${port}`;
@@ -96,6 +103,7 @@ async function main(): Promise<void> {
         `  Dashboard:  ${base}/dashboard`,
         `  Database:   ${embedded ? `embedded PostgreSQL on port ${embedded.port}, data in ${embedded.directory}` : 'DATABASE_URL'}`,
         `  Messaging:  ${amqpUrl ? 'AMQP_URL' : 'in-process transport'}`,
+        `  Files:      ${blobStore}`,
         adminFromEnv
           ? `  Admin:      ${bootstrapAdmin.username} (BOOTSTRAP_ADMIN_USERNAME)`
           : `  Admin:      ${bootstrapAdmin.username} / ${bootstrapAdmin.password} (local defaults)`,

@@ -40,7 +40,7 @@ describe('startPlatform', () => {
       },
     });
     expect(await schemas.schemas()).toEqual(
-      ['campaign', 'dashboard', 'directory', 'document', 'gateway', 'transport'].map(
+      ['campaign', 'dashboard', 'directory', 'document', 'gateway', 'nomination', 'transport'].map(
         (name) => `${schemas.prefix}${name}`,
       ),
     );
@@ -49,6 +49,7 @@ describe('startPlatform', () => {
       'campaign',
       'document',
       'dashboard',
+      'nomination',
     ]);
 
     await platform.stopService('document');
@@ -59,6 +60,7 @@ describe('startPlatform', () => {
       'campaign',
       'document',
       'dashboard',
+      'nomination',
     ]);
     const server = platform.gateway.app.getHttpServer() as Server;
     const login = await request(server)

@@ -12,13 +12,20 @@ import {
   type RunningService,
   type ServiceDependencies,
 } from '@ttkt/messaging';
+import { blobStoreFromUrl } from '@ttkt/blob-store';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Pool } from 'pg';
 import { CAMPAIGN_CONSUMES, startCampaignService } from '../../campaign/src/campaign.service';
 import { DASHBOARD_CONSUMES, startDashboardService } from '../../dashboard/src/dashboard.service';
 import { DIRECTORY_SERVICE, startDirectoryService } from '../../directory/src/directory.service';
 import { DOCUMENT_CONSUMES, startDocumentService } from '../../document/src/document.service';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import {
+  NOMINATION_CONSUMES,
+  startNominationService,
+} from '../../nomination/src/nomination.service';
 import { loadDemoData, type DemoSummary } from './demo/load-demo';
 import { withLocalServer } from './demo/local-server';
 
@@ -42,6 +49,13 @@ export interface PlatformOptions {
   /** How long `POST /campaigns/{id}/issue` waits for the register before answering 202. */
   issueWaitMs?: number;
   clock?: Clock;
+  /**
+   * Where dossier documents go (`BLOB_STORE`): `file:<dir>` (default: a `blobs` directory under
+   * the system's temporary directory; `main.ts` passes `file:$DATA_DIR/blobs`).
+   */
+  blobStore?: string;
+  /** The largest document upload, in bytes (`UPLOAD_MAX_BYTES`, default 20 MB). */
+  uploadMaxBytes?: number;
   logger?: LogLevel[] | false;
 }
 
@@ -70,7 +84,8 @@ interface ServiceEntry {
 }
 
 /**
- * Starts every service (directory, campaign, document, dashboard) and the gateway in this process:
+ * Starts every service (directory, campaign, document, dashboard, nomination) and the gateway in
+ * this process (its blob store from `blobStore`):
  * each service on its schema `${schemaPrefix}${service}`, the gateway on `${schemaPrefix}gateway`,
  * events through RabbitMQ (`amqpUrl`) or the in-process transport journaled in
  * `${schemaPrefix}transport`; then the bootstrap admin and, when asked, the demo data.
@@ -92,6 +107,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     { name: 'campaign', consumes: CAMPAIGN_CONSUMES, start: startCampaignService },
     { name: 'document', consumes: DOCUMENT_CONSUMES, start: startDocumentService },
     { name: 'dashboard', consumes: DASHBOARD_CONSUMES, start: startDashboardService },
+    { name: 'nomination', consumes: NOMINATION_CONSUMES, start: startNominationService },
   ];
 
   // The in-process transport journals its queues in the database, so a crash loses no message.
@@ -187,6 +203,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),
       issueWaitMs: options.issueWaitMs,
       clock: options.clock,
+      blobStore: blobStoreFromUrl(options.blobStore ?? `file:${path.join(tmpdir(), 'ttkt-blobs')}`),
+      ...(options.uploadMaxBytes === undefined ? {} : { uploadMaxBytes: options.uploadMaxBytes }),
     });
     logger.log(`gateway started in ${Date.now() - gatewayBegan} ms`);
   } catch (error) {

@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
 import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthController } from './health/health.controller';
+import { NominationsHttpModule } from './nominations/nominations-http.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import {
   assertAcceptableQuery,
@@ -52,6 +53,7 @@ export class GatewayModule implements NestModule {
         DirectoryHttpModule,
         CampaignsHttpModule,
         RegisterHttpModule,
+        NominationsHttpModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,6 +9,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { BlobStore } from '@ttkt/blob-store';
 import { systemClock, type Clock } from '@ttkt/event-store';
 import { CLOCK, type CommandSender } from '@ttkt/messaging';
 import {
@@ -25,6 +26,11 @@ import {
   type IdempotencyStore,
 } from './idempotency/idempotency-store';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import {
+  BLOB_STORE,
+  DEFAULT_UPLOAD_MAX_BYTES,
+  UPLOAD_MAX_BYTES,
+} from './nominations/upload-config';
 
 /** How to start the gateway. */
 export interface GatewayOptions {
@@ -42,6 +48,13 @@ export interface GatewayOptions {
   issueWaitMs?: number;
   /** The source of "now": token times, key expiry, "today" (default: the wall clock). */
   clock?: Clock;
+  /**
+   * Where dossier documents are stored (`BLOB_STORE`); without it uploads and downloads answer
+   * `503`.
+   */
+  blobStore?: BlobStore;
+  /** The largest document upload accepted, in bytes (`UPLOAD_MAX_BYTES`, default 20 MB). */
+  uploadMaxBytes?: number;
   /** Listen on this port (0 = any free port); without it the app is only initialised (tests). */
   port?: number;
   host?: string;
@@ -63,7 +76,7 @@ export const MIN_JWT_SECRET_LENGTH = 32;
 @Global()
 @Module({})
 class GatewayConfigModule {
-  static forRoot(config: GatewayConfig, store: IdempotencyStore): DynamicModule {
+  static forRoot(config: GatewayConfig, store: IdempotencyStore, uploads: Uploads): DynamicModule {
     return {
       module: GatewayConfigModule,
       providers: [
@@ -71,10 +84,25 @@ class GatewayConfigModule {
         { provide: ISSUE_WAIT_MS, useValue: config.issueWaitMs },
         { provide: CLOCK, useValue: config.clock },
         { provide: IDEMPOTENCY_STORE, useValue: store },
+        { provide: BLOB_STORE, useValue: uploads.blobStore },
+        { provide: UPLOAD_MAX_BYTES, useValue: uploads.maxBytes },
       ],
-      exports: [GATEWAY_CONFIG, ISSUE_WAIT_MS, CLOCK, IDEMPOTENCY_STORE],
+      exports: [
+        GATEWAY_CONFIG,
+        ISSUE_WAIT_MS,
+        CLOCK,
+        IDEMPOTENCY_STORE,
+        BLOB_STORE,
+        UPLOAD_MAX_BYTES,
+      ],
     };
   }
+}
+
+/** Where uploads go and how large they may be. */
+interface Uploads {
+  blobStore: BlobStore | null;
+  maxBytes: number;
 }
 
 /** The gateway's API with its configuration and the idempotency interceptor. */
@@ -84,11 +112,12 @@ class GatewayRootModule {
     sender: CommandSender,
     config: GatewayConfig,
     store: IdempotencyStore,
+    uploads: Uploads,
   ): DynamicModule {
     return {
       module: GatewayRootModule,
       imports: [
-        GatewayConfigModule.forRoot(config, store),
+        GatewayConfigModule.forRoot(config, store, uploads),
         GatewayModule.forRoot(sender),
         IdempotencyModule,
       ],
@@ -104,6 +133,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
     throw new RangeError(`the JWT secret must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
   }
+  const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+  if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1) {
+    throw new RangeError('the upload limit must be a positive number of bytes');
+  }
+  const uploads: Uploads = { blobStore: options.blobStore ?? null, maxBytes: uploadMaxBytes };
   const clock = options.clock ?? systemClock;
   const config: GatewayConfig = {
     jwtSecret: options.jwtSecret,
@@ -119,7 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(
-      GatewayRootModule.forRoot(options.sender, config, store),
+      GatewayRootModule.forRoot(options.sender, config, store, uploads),
       { logger: options.logger ?? ['error', 'warn'], abortOnError: false },
     );
   } catch (error) {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { blobStoreFromUrl } from '@ttkt/blob-store';
 import { createRpcClient, nestLogLevels, stopInOrderAndExit } from '@ttkt/messaging';
 import { MIN_JWT_SECRET_LENGTH, startGateway } from './gateway';
 
@@ -7,7 +8,8 @@ import { MIN_JWT_SECRET_LENGTH, startGateway } from './gateway';
  * The distributed gateway. Environment: `AMQP_URL` (required), `AMQP_PREFIX` (default `ttkt`),
  * `PORT` (default 3000), `JWT_SECRET` (required, ≥ 32 characters), `GATEWAY_DATABASE_URL` or
  * `DATABASE_URL` (required: the idempotency keys), `GATEWAY_SCHEMA` (default `gateway`),
- * `ISSUE_WAIT_MS` (default 5000), `LOG_LEVEL`.
+ * `ISSUE_WAIT_MS` (default 5000), `BLOB_STORE` (required: `file:<dir>` shared with nothing else
+ * but the gateway's replicas), `UPLOAD_MAX_BYTES` (default 20 MiB), `LOG_LEVEL`.
  */
 async function main(): Promise<void> {
   const logger = new Logger('gateway');
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
   const jwtSecret = process.env.JWT_SECRET ?? '';
   const databaseUrl = process.env.GATEWAY_DATABASE_URL ?? process.env.DATABASE_URL;
   const issueWaitMs = Number(process.env.ISSUE_WAIT_MS ?? 5000);
+  const blobStoreUrl = process.env.BLOB_STORE ?? '';
+  const uploadMaxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 20 * 1024 * 1024);
   const problems = [
     ...(!amqpUrl || !/^amqps?:\/\//.test(amqpUrl) ? ['AMQP_URL must be an amqp:// URL'] : []),
     ...(!Number.isInteger(port) || port < 0 || port > 65535 ? ['PORT must be a TCP port'] : []),
@@ -27,6 +31,10 @@ async function main(): Promise<void> {
       : []),
     ...(!Number.isInteger(issueWaitMs) || issueWaitMs < 0
       ? ['ISSUE_WAIT_MS must be a number of milliseconds']
+      : []),
+    ...(!blobStoreUrl.startsWith('file:') ? ['BLOB_STORE must be file:<directory>'] : []),
+    ...(!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1
+      ? ['UPLOAD_MAX_BYTES must be a positive number of bytes']
       : []),
   ];
   if (problems.length > 0 || !amqpUrl) {
@@ -46,6 +54,8 @@ async function main(): Promise<void> {
     databaseUrl,
     schema: process.env.GATEWAY_SCHEMA ?? 'gateway',
     issueWaitMs,
+    blobStore: blobStoreFromUrl(blobStoreUrl),
+    uploadMaxBytes,
     logger: levels,
   });
   logger.log(`gateway ready at ${gateway.url ?? port}`);

@@ -13,6 +13,11 @@ export interface ProblemDetails {
   detail: string;
   instance?: string;
   errors?: ValidationIssue[];
+  /**
+   * The facts a domain refusal carries (an extension member): `missing` codes of
+   * `missing-documents`, the `cutoff` of `deadline-passed`, the taken `number`, …
+   */
+  params?: Record<string, string | number | boolean | null>;
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -44,6 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const language = languageOf(request.headers['accept-language']);
     const { code, status, errors, headers } = classifyException(exception);
+    const params = exception instanceof RemoteDomainError ? exception.params : undefined;
     if (code === 'internal-error') {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
@@ -57,6 +63,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: texts.detail[language],
       instance: request.originalUrl,
       ...(errors.length > 0 ? { errors: localise(errors, language) } : {}),
+      ...(params && Object.keys(params).length > 0 ? { params } : {}),
     };
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).type('application/problem+json').send(JSON.stringify(body));

@@ -273,6 +273,15 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
     vi: 'không thuộc năm của sổ đăng ký văn bản',
     en: 'is not in the register’s year',
   },
+  isEmpty: { vi: 'phải để trống', en: 'must be empty' },
+  unknownDocumentType: {
+    vi: 'không phải loại tài liệu của hình thức khen thưởng',
+    en: 'is not a document type of the award form',
+  },
+  duplicateDocumentId: {
+    vi: 'mã tài liệu đã dùng cho tệp khác',
+    en: 'the document id is used for another file',
+  },
   unknownDocument: {
     vi: 'không phải loại tài liệu hồ sơ đã biết',
     en: 'is not a known kind of dossier document',
