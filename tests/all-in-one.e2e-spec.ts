@@ -22,6 +22,16 @@ interface Campaign {
   awardForms: Array<{ unitStage: { before: string } }>;
 }
 
+interface Dossier {
+  id: string;
+  status: string;
+  awardFormCode: string;
+  nominatingUnitId: string;
+  nominee: { kind: string };
+  documents: Array<{ documentTypeCode: string; fileName: string; mediaType: string }>;
+  submittedAt: string | null;
+}
+
 interface Register {
   entries: Array<{ formatted: string; status: string }>;
 }
@@ -114,11 +124,32 @@ async function register(
   return (response.body as Register).entries.map((entry) => entry.formatted);
 }
 
+/** `GET /campaigns/{id}/nominations`: the dossiers of a plan the caller sees. */
+async function dossiers(baseUrl: string, token: string, campaignId: string): Promise<Dossier[]> {
+  const response = await request(baseUrl)
+    .get(`/api/v1/campaigns/${campaignId}/nominations`)
+    .query({ limit: 100 })
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
+  return (response.body as { items: Dossier[] }).items;
+}
+
+/** Each dossier's status, counted. */
+function byStatus(items: readonly Dossier[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[item.status] = (counts[item.status] ?? 0) + 1;
+  return counts;
+}
+
+/** The unit-stage documents of plan 27/KH-SKHCN (both award forms). */
+const UNIT_STAGE_DOCUMENTS = ['BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP_XET', 'CONG_VAN_DE_NGHI'];
+
 /**
  * `npm start` on a clean data directory: the embedded PostgreSQL on a port of its own and the
  * in-process transport; the bootstrap admin with the printed local defaults; the Bắc Kạn demo
- * loaded once through the public API (both plans issued and in their registers); a restart keeps
- * the data, the sessions and does not load the demo again.
+ * loaded once through the public API (both plans issued and in their registers, the 2021 plan's
+ * dossiers submitted in May 2021, the current plan's drafts and submitted dossiers of two units);
+ * a restart keeps the data, the sessions and does not load the demo again.
  */
 describe('all-in-one (npm start)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ttkt-all-in-one-'));
@@ -139,7 +170,7 @@ describe('all-in-one (npm start)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('loads the demo once, serves both plans and their registers, and keeps all across a restart', async () => {
+  it('loads the demo once, serves both plans, their registers and dossiers, and keeps all across a restart', async () => {
     running = await startAllInOne(dataDir);
     const first = running.output();
     expect(first).toMatch(/embedded PostgreSQL on port (\d+)/);
@@ -147,13 +178,14 @@ describe('all-in-one (npm start)', () => {
     expect(first).toContain('in-process transport');
     expect(first).toMatch(/API docs:\s+http:\/\/localhost:\d+\/api\/docs/);
     expect(first).toMatch(/admin \/ Admin@12345 \(defaults for local use only/);
-    expect(first).toContain('Demo data:  bac-kan (loaded now)');
+    expect(first).toContain('Demo data:  bac-kan (loaded now): 2 plans, 8 dossiers');
     const password = /tn\.giamdoc\s+\/ (\S+)/.exec(first)?.[1] ?? '';
     for (const username of [
       'tn.quantri',
       'tn.vanphong',
       'tn.vanthu',
       'tn.truongphong',
+      'tn.trungtam',
       'tn.hoidong',
       'tn.giamdoc',
       'tn.xem',
@@ -174,6 +206,27 @@ describe('all-in-one (npm start)', () => {
     expect(await register(baseUrl, bacKanToken, bacKan[0]?.agencyId ?? '', 2021)).toContain(
       '27/KH-SKHCN',
     );
+    // Its dossiers as history: submitted in May 2021, before the unit stage's deadline (12/5/2021),
+    // each with the unit-stage documents (PDFs with Vietnamese names).
+    const history = await dossiers(baseUrl, bacKanToken, bacKan[0]?.id ?? '');
+    expect(history).toHaveLength(3);
+    expect(byStatus(history)).toEqual({ submitted: 3 });
+    for (const dossier of history) {
+      expect(dossier.submittedAt).toMatch(/^2021-05-/);
+      expect(Date.parse(dossier.submittedAt ?? '')).toBeLessThan(
+        Date.parse('2021-05-12T00:00:00+07:00'),
+      );
+      expect(dossier.documents.map((document) => document.documentTypeCode).sort()).toEqual(
+        UNIT_STAGE_DOCUMENTS,
+      );
+      for (const document of dossier.documents) {
+        expect(document.mediaType).toBe('application/pdf');
+        expect(document.fileName).toMatch(/^(Công văn|Biên bản|Báo cáo) .+\.pdf$/);
+      }
+    }
+    expect(new Set(history.map((dossier) => dossier.nominee.kind))).toEqual(
+      new Set(['individual', 'collective']),
+    );
 
     // Thái Nguyên: the same plan issued today, the register's next number, deadlines ahead.
     const year = currentYear();
@@ -189,6 +242,24 @@ describe('all-in-one (npm start)', () => {
     expect(await register(baseUrl, thaiNguyenToken, current.agencyId, year)).toEqual([
       current.planNumber,
     ]);
+    // Its dossiers: drafts and submitted ones from two units, individuals and a collective, every
+    // one with its unit-stage documents; the submitted ones submitted now.
+    const currentDossiers = await dossiers(baseUrl, thaiNguyenToken, current.id);
+    expect(byStatus(currentDossiers)).toEqual({ draft: 2, submitted: 3 });
+    expect(new Set(currentDossiers.map((dossier) => dossier.nominatingUnitId)).size).toBe(2);
+    expect(currentDossiers.some((dossier) => dossier.nominee.kind === 'collective')).toBe(true);
+    for (const dossier of currentDossiers) {
+      expect(dossier.documents.map((document) => document.documentTypeCode).sort()).toEqual(
+        UNIT_STAGE_DOCUMENTS,
+      );
+      if (dossier.status === 'draft') expect(dossier.submittedAt).toBeNull();
+      else expect(Date.now() - Date.parse(dossier.submittedAt ?? '')).toBeLessThan(10 * 60_000);
+    }
+    // Each unit head sees its own unit's dossiers.
+    const unitHeadToken = await signIn(baseUrl, 'tn.trungtam', password);
+    const ofTheCentre = await dossiers(baseUrl, unitHeadToken, current.id);
+    expect(ofTheCentre.length).toBeGreaterThan(0);
+    expect(ofTheCentre.length).toBeLessThan(currentDossiers.length);
 
     const adminToken = await signIn(baseUrl, 'admin', 'Admin@12345');
     const tenants = await request(baseUrl)
@@ -217,5 +288,18 @@ describe('all-in-one (npm start)', () => {
     expect(await register(running.baseUrl, bacKanToken, bacKan[0]?.agencyId ?? '', 2021)).toContain(
       '27/KH-SKHCN',
     );
+    // The dossiers are there once: the restart did not record them again.
+    expect(again).toContain(
+      'Demo data:  bac-kan (loaded on an earlier start): 2 plans, 8 dossiers',
+    );
+    const historyAgain = await dossiers(running.baseUrl, bacKanToken, bacKan[0]?.id ?? '');
+    expect(historyAgain.map((dossier) => dossier.id).sort()).toEqual(
+      history.map((dossier) => dossier.id).sort(),
+    );
+    const currentAgain = await dossiers(running.baseUrl, thaiNguyenToken, current.id);
+    expect(currentAgain.map((dossier) => dossier.id).sort()).toEqual(
+      currentDossiers.map((dossier) => dossier.id).sort(),
+    );
+    expect(byStatus(currentAgain)).toEqual({ draft: 2, submitted: 3 });
   });
 });

@@ -41,6 +41,51 @@ export interface BlobStore {
   get(sha256: string): Promise<Readable>;
   /** Whether a blob with this sha256 is stored. */
   has(sha256: string): Promise<boolean>;
-  /** Removes the blob; removing one that is not stored does nothing. */
-  delete(sha256: string): Promise<void>;
+  /**
+   * Removes the blob; removing one that is not stored does nothing. With `storedBefore`, removes
+   * it only if it was last stored before that instant: a `put` of the same bytes since then (an
+   * upload whose command may still be on its way) keeps it. Resolves true when a blob was removed.
+   */
+  delete(sha256: string, options?: DeleteOptions): Promise<boolean>;
+  /**
+   * The blobs last stored before `storedBefore` (all when absent), in sha256 order, after `after`
+   * (exclusive) when given, at most `limit` of them. Streams: a large store is never held in
+   * memory. A blob deleted while listing is skipped.
+   */
+  list(options?: ListOptions): AsyncIterable<ListedBlob>;
+  /**
+   * Removes the temporary files a process killed mid-upload (or mid-delete) left behind, when
+   * they were last written before `olderThan`; resolves with how many were removed. An upload
+   * still writing keeps its file fresh, so pick `olderThan` well before any upload could start.
+   */
+  removeStaleTemporaryFiles(olderThan: Date): Promise<number>;
+}
+
+/** What {@link BlobStore.delete} may check first. */
+export interface DeleteOptions {
+  /** Delete only if the blob was last stored (put) before this instant. */
+  storedBefore?: Date;
+}
+
+/** What {@link BlobStore.list} lists. */
+export interface ListOptions {
+  /** Only blobs last stored (put) before this instant. */
+  storedBefore?: Date;
+  /** Only blobs whose sha256 sorts after this one (a cursor: the last one seen). */
+  after?: string;
+  /** At most this many (default: all). */
+  limit?: number;
+}
+
+/** A blob {@link BlobStore.list} found. */
+export interface ListedBlob {
+  /** Lower-case hex sha256 of the content. */
+  sha256: string;
+  /** Size in bytes. */
+  size: number;
+  /**
+   * When the content was last stored: its first `put`, or a later `put` of the same bytes
+   * (which refreshes it, so a blob just uploaded again is never taken for an old one).
+   */
+  storedAt: Date;
 }

@@ -275,7 +275,7 @@ describe('DirectoryBlobStore: addressing, get, has, delete', () => {
     await store.delete(sha256);
     expect(await store.has(sha256)).toBe(false);
     await expect(store.get(sha256)).rejects.toEqual(new BlobNotFound(sha256));
-    await expect(store.delete(sha256)).resolves.toBeUndefined();
+    await expect(store.delete(sha256)).resolves.toBe(false);
     expect(await filesUnder(dir)).toEqual([]);
   });
 

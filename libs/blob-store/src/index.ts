@@ -3,7 +3,14 @@
  * generated documents. Uploads are streamed, bounded, sniffed against an allow-list and checked
  * for zip bombs before anything is stored. See README.md for the guarantees.
  */
-export type { BlobStore, PutOptions, StoredBlob } from './blob-store';
+export type {
+  BlobStore,
+  DeleteOptions,
+  ListedBlob,
+  ListOptions,
+  PutOptions,
+  StoredBlob,
+} from './blob-store';
 export { BlobNotFound, BlobTooLarge, BlobTypeNotAllowed, UnsafeArchive } from './blob-errors';
 export {
   ALLOWED_DOCUMENT_TYPES,

@@ -4,7 +4,8 @@ import { nestLogLevels, stopInOrderAndExit } from '@ttkt/messaging';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { demoCredentials, type DemoSummary } from './demo/load-demo';
+import { blobSweepOptionsFromEnv } from '../../gateway/src/gateway';
+import { DEMO_DOSSIER_COUNT, demoCredentials, type DemoSummary } from './demo/load-demo';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { startPlatform, type RunningPlatform } from './platform';
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   const uploadMaxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 20 * 1024 * 1024);
   if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1)
     throw new Error('UPLOAD_MAX_BYTES must be a positive number of bytes');
+  const blobSweep = blobSweepOptionsFromEnv(process.env);
+  if (blobSweep.problems.length > 0) throw new Error(blobSweep.problems.join('; '));
 
   let embedded: EmbeddedDatabase | undefined;
   let platform: RunningPlatform | undefined;
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
       demoData,
       blobStore,
       uploadMaxBytes,
+      blobSweep: blobSweep.options,
       logger: levels,
     });
     const base = platform.url ?? `http://localhost:${port}`;
@@ -118,13 +122,20 @@ async function main(): Promise<void> {
   }
 }
 
-/** The demo's accounts (sign in at `POST /api/v1/auth/login`), or that there is no demo. */
+/**
+ * What the demo holds (its plans and dossiers) and its accounts (sign in at
+ * `POST /api/v1/auth/login`), or that there is no demo.
+ */
 function demoLines(demoData: string, demo: DemoSummary | undefined): string[] {
   if (demoData === 'none') return ['  Demo data:  none (DEMO_DATA=none)'];
   const credentials = demo?.credentials ?? demoCredentials();
   const width = Math.max(...credentials.map((c) => c.username.length));
+  const dossiers = demo?.dossiers
+    ? demo.dossiers.bacKan.length + demo.dossiers.thaiNguyen.length
+    : DEMO_DOSSIER_COUNT;
   return [
-    `  Demo data:  bac-kan (${demo?.loaded ? 'loaded now' : 'loaded on an earlier start'}); sign in as`,
+    `  Demo data:  bac-kan (${demo?.loaded ? 'loaded now' : 'loaded on an earlier start'}): ` +
+      `2 plans, ${dossiers} dossiers; sign in as`,
     ...credentials.map(
       (c) => `    ${c.username.padEnd(width)} / ${c.password}   ${c.role.padEnd(14)} ${c.agency}`,
     ),

@@ -21,11 +21,16 @@ import { CAMPAIGN_CONSUMES, startCampaignService } from '../../campaign/src/camp
 import { DASHBOARD_CONSUMES, startDashboardService } from '../../dashboard/src/dashboard.service';
 import { DIRECTORY_SERVICE, startDirectoryService } from '../../directory/src/directory.service';
 import { DOCUMENT_CONSUMES, startDocumentService } from '../../document/src/document.service';
-import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import {
+  startGateway,
+  type BlobSweepOptions,
+  type RunningGateway,
+} from '../../gateway/src/gateway';
 import {
   NOMINATION_CONSUMES,
   startNominationService,
 } from '../../nomination/src/nomination.service';
+import { DemoClock } from './demo/demo-clock';
 import { loadDemoData, type DemoSummary } from './demo/load-demo';
 import { withLocalServer } from './demo/local-server';
 
@@ -44,7 +49,11 @@ export interface PlatformOptions {
   jwtSecret?: string;
   /** The platform's first system administrator, created once. */
   bootstrapAdmin?: { username: string; password: string };
-  /** `bac-kan` loads the demo (once: skipped when its tenant exists); default `none`. */
+  /**
+   * `bac-kan` loads the demo (once: skipped when its tenant exists); default `none`. The
+   * services and the gateway then read `clock` through a {@link DemoClock}, which the loader sets
+   * back to 2021 while it records the Bắc Kạn dossiers of that year.
+   */
   demoData?: 'bac-kan' | 'none';
   /** How long `POST /campaigns/{id}/issue` waits for the register before answering 202. */
   issueWaitMs?: number;
@@ -56,6 +65,8 @@ export interface PlatformOptions {
   blobStore?: string;
   /** The largest document upload, in bytes (`UPLOAD_MAX_BYTES`, default 20 MB). */
   uploadMaxBytes?: number;
+  /** The gateway's sweep of unreferenced blobs (`BLOB_SWEEP_*`); default hourly, `false` = off. */
+  blobSweep?: BlobSweepOptions | false;
   logger?: LogLevel[] | false;
 }
 
@@ -97,6 +108,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const { databaseUrl, amqpUrl } = options;
   const amqpPrefix = options.amqpPrefix ?? 'ttkt';
   const bootstrapAdmin = options.bootstrapAdmin;
+  // With the demo, every service and the gateway read a clock the loader can set back while it
+  // records the 2021 dossiers (and sets right before this returns); else the given clock.
+  const demoClock = options.demoData === 'bac-kan' ? new DemoClock(options.clock) : undefined;
+  const clock = demoClock ?? options.clock;
 
   const entries: ServiceEntry[] = [
     {
@@ -131,7 +146,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     rpc: amqpUrl
       ? rpcServerOptions({ kind: 'rmq', url: amqpUrl, prefix: amqpPrefix, service: name })
       : rpcServerOptions({ kind: 'in-process', broker, service: name }),
-    clock: options.clock,
+    clock,
     logger: levels,
   });
   const entryOf = (name: string): ServiceEntry => {
@@ -202,9 +217,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       schema: `${prefix}gateway`,
       jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),
       issueWaitMs: options.issueWaitMs,
-      clock: options.clock,
+      clock,
       blobStore: blobStoreFromUrl(options.blobStore ?? `file:${path.join(tmpdir(), 'ttkt-blobs')}`),
       ...(options.uploadMaxBytes === undefined ? {} : { uploadMaxBytes: options.uploadMaxBytes }),
+      ...(options.blobSweep === undefined ? {} : { blobSweep: options.blobSweep }),
     });
     logger.log(`gateway started in ${Date.now() - gatewayBegan} ms`);
   } catch (error) {
@@ -214,14 +230,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
   const started = gateway;
   let demo: DemoSummary | undefined;
-  if (options.demoData === 'bac-kan') {
+  if (demoClock) {
     if (!bootstrapAdmin)
       throw new Error('the demo data is loaded as the bootstrap admin: give one');
     try {
       demo = started.url
-        ? await loadDemoData({ baseUrl: started.url, admin: bootstrapAdmin, clock: options.clock })
+        ? await loadDemoData({ baseUrl: started.url, admin: bootstrapAdmin, clock: demoClock })
         : await withLocalServer(started.app, (baseUrl) =>
-            loadDemoData({ baseUrl, admin: bootstrapAdmin, clock: options.clock }),
+            loadDemoData({ baseUrl, admin: bootstrapAdmin, clock: demoClock }),
           );
     } catch (error) {
       await stopAll().catch(() => undefined);

@@ -27,10 +27,17 @@ import {
 } from './idempotency/idempotency-store';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import {
+  BLOB_SWEEP_CONFIG,
+  type BlobSweepConfig,
+  type BlobSweepOptions,
+} from './nominations/blob-sweep.config';
+import {
   BLOB_STORE,
   DEFAULT_UPLOAD_MAX_BYTES,
   UPLOAD_MAX_BYTES,
 } from './nominations/upload-config';
+
+export { blobSweepOptionsFromEnv, type BlobSweepOptions } from './nominations/blob-sweep.config';
 
 /** How to start the gateway. */
 export interface GatewayOptions {
@@ -55,6 +62,12 @@ export interface GatewayOptions {
   blobStore?: BlobStore;
   /** The largest document upload accepted, in bytes (`UPLOAD_MAX_BYTES`, default 20 MB). */
   uploadMaxBytes?: number;
+  /**
+   * The sweep of blobs no dossier records, when there is a blob store (`BLOB_SWEEP_INTERVAL_MS`,
+   * `BLOB_SWEEP_GRACE_MS`; default hourly, 1 h grace); `false` turns it off. With `databaseUrl`,
+   * one replica at a time sweeps (an advisory lock in that database).
+   */
+  blobSweep?: BlobSweepOptions | false;
   /** Listen on this port (0 = any free port); without it the app is only initialised (tests). */
   port?: number;
   host?: string;
@@ -86,6 +99,7 @@ class GatewayConfigModule {
         { provide: IDEMPOTENCY_STORE, useValue: store },
         { provide: BLOB_STORE, useValue: uploads.blobStore },
         { provide: UPLOAD_MAX_BYTES, useValue: uploads.maxBytes },
+        { provide: BLOB_SWEEP_CONFIG, useValue: uploads.sweep },
       ],
       exports: [
         GATEWAY_CONFIG,
@@ -94,15 +108,17 @@ class GatewayConfigModule {
         IDEMPOTENCY_STORE,
         BLOB_STORE,
         UPLOAD_MAX_BYTES,
+        BLOB_SWEEP_CONFIG,
       ],
     };
   }
 }
 
-/** Where uploads go and how large they may be. */
+/** Where uploads go, how large they may be, and how the unreferenced ones are collected. */
 interface Uploads {
   blobStore: BlobStore | null;
   maxBytes: number;
+  sweep: BlobSweepConfig;
 }
 
 /** The gateway's API with its configuration and the idempotency interceptor. */
@@ -137,7 +153,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1) {
     throw new RangeError('the upload limit must be a positive number of bytes');
   }
-  const uploads: Uploads = { blobStore: options.blobStore ?? null, maxBytes: uploadMaxBytes };
+  const uploads: Uploads = {
+    blobStore: options.blobStore ?? null,
+    maxBytes: uploadMaxBytes,
+    sweep: {
+      options: options.blobSweep ?? {},
+      database: options.databaseUrl
+        ? { url: options.databaseUrl, schema: options.schema ?? 'gateway' }
+        : null,
+    },
+  };
   const clock = options.clock ?? systemClock;
   const config: GatewayConfig = {
     jwtSecret: options.jwtSecret,

@@ -2,14 +2,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { blobStoreFromUrl } from '@ttkt/blob-store';
 import { createRpcClient, nestLogLevels, stopInOrderAndExit } from '@ttkt/messaging';
-import { MIN_JWT_SECRET_LENGTH, startGateway } from './gateway';
+import { blobSweepOptionsFromEnv, MIN_JWT_SECRET_LENGTH, startGateway } from './gateway';
 
 /**
  * The distributed gateway. Environment: `AMQP_URL` (required), `AMQP_PREFIX` (default `ttkt`),
  * `PORT` (default 3000), `JWT_SECRET` (required, ≥ 32 characters), `GATEWAY_DATABASE_URL` or
  * `DATABASE_URL` (required: the idempotency keys), `GATEWAY_SCHEMA` (default `gateway`),
  * `ISSUE_WAIT_MS` (default 5000), `BLOB_STORE` (required: `file:<dir>` shared with nothing else
- * but the gateway's replicas), `UPLOAD_MAX_BYTES` (default 20 MiB), `LOG_LEVEL`.
+ * but the gateway's replicas), `UPLOAD_MAX_BYTES` (default 20 MiB), `BLOB_SWEEP_INTERVAL_MS` and
+ * `BLOB_SWEEP_GRACE_MS` (default 1 h each; interval 0 = no sweep), `LOG_LEVEL`.
  */
 async function main(): Promise<void> {
   const logger = new Logger('gateway');
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const issueWaitMs = Number(process.env.ISSUE_WAIT_MS ?? 5000);
   const blobStoreUrl = process.env.BLOB_STORE ?? '';
   const uploadMaxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 20 * 1024 * 1024);
+  const blobSweep = blobSweepOptionsFromEnv(process.env);
   const problems = [
     ...(!amqpUrl || !/^amqps?:\/\//.test(amqpUrl) ? ['AMQP_URL must be an amqp:// URL'] : []),
     ...(!Number.isInteger(port) || port < 0 || port > 65535 ? ['PORT must be a TCP port'] : []),
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     ...(!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1
       ? ['UPLOAD_MAX_BYTES must be a positive number of bytes']
       : []),
+    ...blobSweep.problems,
   ];
   if (problems.length > 0 || !amqpUrl) {
     for (const problem of problems) logger.error(`gateway: ${problem}`);
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     issueWaitMs,
     blobStore: blobStoreFromUrl(blobStoreUrl),
     uploadMaxBytes,
+    blobSweep: blobSweep.options,
     logger: levels,
   });
   logger.log(`gateway ready at ${gateway.url ?? port}`);

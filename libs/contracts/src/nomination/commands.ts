@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -41,6 +42,8 @@ export const GET_NOMINATION_HISTORY = 'nomination.history';
 export const LIST_CAMPAIGN_NOMINATIONS = 'nomination.list-by-campaign';
 /** RPC pattern of {@link ListMyNominationsQuery}. */
 export const LIST_MY_NOMINATIONS = 'nomination.list-mine';
+/** RPC pattern of {@link ReferencedNominationBlobsQuery}. */
+export const REFERENCED_NOMINATION_BLOBS = 'nomination.referenced-blobs';
 
 /** The document type code for an attachment outside the award form's required list. */
 export const OTHER_DOCUMENT_TYPE = 'OTHER';
@@ -357,4 +360,29 @@ export class ListMyNominationsQuery {
   @IsNotEmpty()
   @MaxLength(NOMINATION_LIMITS.id)
   personId!: string;
+}
+
+/** The most sha256s one {@link ReferencedNominationBlobsQuery} may ask about. */
+export const REFERENCED_BLOBS_BATCH = 500;
+
+/**
+ * Which of these blobs any dossier records, in any tenant: a system query of the gateway's blob
+ * sweep (never exposed over HTTP), so it carries no tenant. A blob counts while a document of a
+ * dossier (of any status, withdrawn included) holds its sha256; a removed document no longer
+ * counts. Answered from the read table, so a document attached before the query is seen.
+ * Answer: {@link ReferencedBlobs}.
+ */
+export class ReferencedNominationBlobsQuery {
+  /** The blobs asked about (64 lower-case hex digits each), at most {@link REFERENCED_BLOBS_BATCH}. */
+  @IsArray()
+  @ArrayMaxSize(REFERENCED_BLOBS_BATCH)
+  @ArrayUnique()
+  @Matches(/^[0-9a-f]{64}$/, { each: true })
+  sha256s!: string[];
+}
+
+/** The answer of {@link ReferencedNominationBlobsQuery}. */
+export interface ReferencedBlobs {
+  /** The asked sha256s some dossier records (each once, in no particular order). */
+  referenced: string[];
 }

@@ -67,15 +67,32 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  /**
+   * POST `multipart/form-data`: the text `fields` first, then one `file` (its name as given,
+   * UTF-8); resolves with status and body of a 2xx, rejects otherwise.
+   */
+  upload<T>(
+    path: string,
+    fields: Record<string, string>,
+    file: { content: Buffer; fileName: string; mediaType: string },
+  ): Promise<ApiResponse<T>> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([file.content], { type: file.mediaType }), file.fileName);
+    return this.request<T>('POST', path, form);
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.tenantId) headers['x-tenant-id'] = this.tenantId;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    // fetch sets a form's content type itself, with the boundary.
+    if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
     const text = await response.text();
     let parsed: unknown = text;

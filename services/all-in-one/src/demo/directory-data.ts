@@ -25,7 +25,10 @@ export interface DemoPerson {
   position: string;
 }
 
-/** A demo account: one per role, each linked to a person of the agency. */
+/**
+ * A demo account, each linked to a person of the agency: one per role, and in Thái Nguyên two
+ * unit heads (Phòng Quản lý khoa học, Trung tâm Ứng dụng tiến bộ khoa học và công nghệ).
+ */
 export interface DemoUser {
   username: string;
   role: Role;
@@ -139,6 +142,7 @@ export const THAI_NGUYEN_AGENCY = {
     { username: 'tn.vanphong', role: 'secretariat', person: 'tn-cvp' },
     { username: 'tn.vanthu', role: 'registry-clerk', person: 'tn-vt' },
     { username: 'tn.truongphong', role: 'unit-head', person: 'tn-tp-qlkh', unitScoped: true },
+    { username: 'tn.trungtam', role: 'unit-head', person: 'tn-gd-ttud', unitScoped: true },
     { username: 'tn.hoidong', role: 'council-member', person: 'tn-pgd1' },
     { username: 'tn.giamdoc', role: 'agency-head', person: 'tn-gd' },
     { username: 'tn.xem', role: 'viewer', person: 'tn-cv-khtc1' },

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { systemClock, type Clock } from '@ttkt/event-store';
 import { ApiClient, ApiError } from './api-client';
 import { BAC_KAN_PLAN_2021, BAC_KAN_PLAN_ISSUE } from './bac-kan-plan';
+import type { DemoClock } from './demo-clock';
 import {
   BAC_KAN_AGENCY,
   DEMO_PASSWORD,
@@ -11,6 +11,9 @@ import {
   type DemoUnit,
   type DemoUser,
 } from './directory-data';
+import { BAC_KAN_DOSSIERS_2021, THAI_NGUYEN_DOSSIERS } from './dossier-data';
+import { recordDossiers, type LoadedDossier } from './load-dossiers';
+import { pause, retryWhileCatchingUp } from './retry';
 import { localDate, mapStrings, shiftPlanDates, type DemoJson } from './shift-plan';
 
 /** A demo account as the launcher prints it. */
@@ -36,6 +39,8 @@ export interface DemoSummary {
   credentials: DemoCredential[];
   /** The two plans, when loaded now. */
   plans?: { bacKan: DemoPlan; thaiNguyen: DemoPlan };
+  /** The dossiers of each plan, when loaded now. */
+  dossiers?: { bacKan: LoadedDossier[]; thaiNguyen: LoadedDossier[] };
 }
 
 /** Where and as whom to load the demo. */
@@ -44,8 +49,12 @@ export interface LoadDemoOptions {
   baseUrl: string;
   /** The system administrator the loader signs in as. */
   admin: { username: string; password: string };
-  /** Today (Asia/Ho_Chi_Minh) comes from it: the current plan is issued on that day. */
-  clock?: Clock;
+  /**
+   * The clock the platform's services and gateway read: today (Asia/Ho_Chi_Minh) comes from it
+   * (the current plan is issued on that day), and the loader sets it back to
+   * {@link BAC_KAN_HISTORY_AT} while it records the 2021 dossiers.
+   */
+  clock: DemoClock;
   /** How long to wait for an issued plan (ms, default 30 000). */
   issueTimeoutMs?: number;
 }
@@ -63,6 +72,15 @@ interface CampaignRead extends Identified {
 
 const logger = new Logger('demo');
 
+/**
+ * When the Bắc Kạn units' dossiers of 2021 are recorded as submitted: a week before the unit
+ * stage's deadline (before 12/5/2021).
+ */
+export const BAC_KAN_HISTORY_AT = '2021-05-05T09:00:00+07:00';
+
+/** How many dossiers the demo holds (both plans). */
+export const DEMO_DOSSIER_COUNT = BAC_KAN_DOSSIERS_2021.length + THAI_NGUYEN_DOSSIERS.length;
+
 /** Every demo account, as printed at start (also when the demo was loaded by an earlier start). */
 export function demoCredentials(): DemoCredential[] {
   return [
@@ -79,7 +97,11 @@ export function demoCredentials(): DemoCredential[] {
  *   secretariat and a head, and plan 27/KH-SKHCN drafted and issued on 2021-03-30 as number 27;
  * - its successor Sở Khoa học và Công nghệ tỉnh Thái Nguyên (from 2025-07-01) with units, 36
  *   people and one user per role, and the same plan for today, its dates moved by the same offset
- *   (deadlines ahead), issued with the register's next number.
+ *   (deadlines ahead), issued with the register's next number;
+ * - dossiers: for the current-year plan, drafts and submitted ones of two Thái Nguyên units, as
+ *   their unit heads; for the 2021 plan, the Bắc Kạn dossiers as history, entered by its
+ *   secretariat with the clock set back to {@link BAC_KAN_HISTORY_AT} (and set right again
+ *   before the loader returns), so they are submitted before that plan's deadline.
  */
 export async function loadDemoData(options: LoadDemoOptions): Promise<DemoSummary> {
   const credentials = demoCredentials();
@@ -122,14 +144,16 @@ export async function loadDemoData(options: LoadDemoOptions): Promise<DemoSummar
   phase('tenant and agencies');
   const inTenant = admin.inTenant(tenant.id);
   const issueTimeoutMs = options.issueTimeoutMs ?? 30_000;
-  const [bacKanPlan, thaiNguyenPlan] = await Promise.all([
+  const [bacKanPart, thaiNguyenPart] = await Promise.all([
     (async () => {
-      await populateAgency(inTenant, tenant.id, bacKan.id, BAC_KAN_AGENCY);
+      const directory = await populateAgency(inTenant, tenant.id, bacKan.id, BAC_KAN_AGENCY);
       phase('Bắc Kạn: directory');
-      const secretariat = await signInAs(options.baseUrl, BAC_KAN_AGENCY.users, 'secretariat');
-      const head = await signInAs(options.baseUrl, BAC_KAN_AGENCY.users, 'agency-head');
+      const [secretariat, head] = await Promise.all([
+        signInAs(options.baseUrl, BAC_KAN_AGENCY.users, 'secretariat'),
+        signInAs(options.baseUrl, BAC_KAN_AGENCY.users, 'agency-head'),
+      ]);
       phase('Bắc Kạn: signed in');
-      return draftAndIssue({
+      const plan = await draftAndIssue({
         secretariat,
         head,
         agencyId: bacKan.id,
@@ -140,30 +164,84 @@ export async function loadDemoData(options: LoadDemoOptions): Promise<DemoSummar
         },
         timeoutMs: issueTimeoutMs,
       });
+      phase('Bắc Kạn: plan issued');
+      return { plan, directory };
     })(),
     (async () => {
-      const people = await populateAgency(inTenant, tenant.id, thaiNguyen.id, THAI_NGUYEN_AGENCY);
+      const directory = await populateAgency(
+        inTenant,
+        tenant.id,
+        thaiNguyen.id,
+        THAI_NGUYEN_AGENCY,
+      );
       phase('Thái Nguyên: directory');
-      const secretariat = await signInAs(options.baseUrl, THAI_NGUYEN_AGENCY.users, 'secretariat');
-      const head = await signInAs(options.baseUrl, THAI_NGUYEN_AGENCY.users, 'agency-head');
+      const nominators = [...new Set(THAI_NGUYEN_DOSSIERS.map((dossier) => dossier.by))];
+      const [secretariat, head, clients] = await Promise.all([
+        signInAs(options.baseUrl, THAI_NGUYEN_AGENCY.users, 'secretariat'),
+        signInAs(options.baseUrl, THAI_NGUYEN_AGENCY.users, 'agency-head'),
+        signInUsers(options.baseUrl, nominators),
+      ]);
       phase('Thái Nguyên: signed in');
-      const issuedOn = localDate((options.clock ?? systemClock).now());
-      const director = people.get('tn-gd');
-      return draftAndIssue({
+      const issuedOn = localDate(options.clock.now());
+      const director = directory.people.get('tn-gd');
+      const body = currentPlan(issuedOn, director?.fullName ?? 'Nguyễn Văn Thành');
+      const plan = await draftAndIssue({
         secretariat,
         head,
         agencyId: thaiNguyen.id,
-        plan: currentPlan(issuedOn, director?.fullName ?? 'Nguyễn Văn Thành'),
+        plan: body,
         issue: { issuedOn },
         timeoutMs: issueTimeoutMs,
       });
+      phase('Thái Nguyên: plan issued');
+      const dossiers = await recordDossiers(THAI_NGUYEN_DOSSIERS, {
+        campaignId: plan.campaignId,
+        plan: body,
+        planNumber: plan.planNumber,
+        agencyName: THAI_NGUYEN_AGENCY.name,
+        place: 'Thái Nguyên',
+        datedOn: issuedOn,
+        ...directory,
+        clients,
+        timeoutMs: issueTimeoutMs,
+      });
+      phase('Thái Nguyên: dossiers');
+      return { plan, dossiers };
     })(),
   ]);
+
+  // The 2021 dossiers, recorded as they happened: with "now" set back for every service and the
+  // gateway, and nothing else under way meanwhile. Tokens are signed anew under that clock (and
+  // not used once it is set right again: they expire in 2021).
+  const bacKanPlan = bacKanPart.plan;
+  const history = await options.clock.during(BAC_KAN_HISTORY_AT, async () => {
+    const nominators = [...new Set(BAC_KAN_DOSSIERS_2021.map((dossier) => dossier.by))];
+    const clients = await signInUsers(options.baseUrl, nominators);
+    return recordDossiers(BAC_KAN_DOSSIERS_2021, {
+      campaignId: bacKanPlan.campaignId,
+      plan: BAC_KAN_PLAN_2021,
+      planNumber: bacKanPlan.planNumber,
+      agencyName: BAC_KAN_AGENCY.name,
+      place: 'Bắc Kạn',
+      datedOn: localDate(new Date(Date.parse(BAC_KAN_HISTORY_AT) - 86_400_000)),
+      ...bacKanPart.directory,
+      clients,
+      timeoutMs: issueTimeoutMs,
+    });
+  });
+  phase('Bắc Kạn: dossiers of 2021');
+  const thaiNguyenPlan = thaiNguyenPart.plan;
   logger.log(
     `demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-      `${bacKanPlan.planNumber} (${bacKanPlan.issuedOn}), ${thaiNguyenPlan.planNumber} (${thaiNguyenPlan.issuedOn})`,
+      `${bacKanPlan.planNumber} (${bacKanPlan.issuedOn}, ${history.length} dossiers), ` +
+      `${thaiNguyenPlan.planNumber} (${thaiNguyenPlan.issuedOn}, ${thaiNguyenPart.dossiers.length} dossiers)`,
   );
-  return { loaded: true, credentials, plans: { bacKan: bacKanPlan, thaiNguyen: thaiNguyenPlan } };
+  return {
+    loaded: true,
+    credentials,
+    plans: { bacKan: bacKanPlan, thaiNguyen: thaiNguyenPlan },
+    dossiers: { bacKan: history, thaiNguyen: thaiNguyenPart.dossiers },
+  };
 }
 
 /**
@@ -195,14 +273,18 @@ async function demoTenantExists(admin: ApiClient): Promise<boolean> {
   }
 }
 
-/** Units, people (by key) and users of one demo agency. */
+/** Units, people and users of one demo agency; answers the units by code and people by key. */
 async function populateAgency(
   admin: ApiClient,
   tenantId: string,
   agencyId: string,
   agency: { units: readonly DemoUnit[]; people: readonly DemoPerson[]; users: readonly DemoUser[] },
-): Promise<Map<string, DemoPerson & Identified>> {
+): Promise<{
+  units: Map<string, { id: string; name: string }>;
+  people: Map<string, DemoPerson & Identified>;
+}> {
   const unitIds = new Map<string, string>();
+  const units = new Map<string, { id: string; name: string }>();
   await inBatches(agency.units, 10, async (unit) => {
     const created = await admin.post<Identified>(`/agencies/${agencyId}/units`, {
       code: unit.code,
@@ -210,6 +292,7 @@ async function populateAgency(
       ...(unit.isSecretariat ? { isSecretariat: true } : {}),
     });
     unitIds.set(unit.code, created.body.id);
+    units.set(unit.code, { id: created.body.id, name: unit.name });
   });
   const people = new Map<string, DemoPerson & Identified>();
   await inBatches(agency.people, 10, async (person) => {
@@ -237,7 +320,24 @@ async function populateAgency(
       roles: [user.role],
     });
   });
-  return people;
+  return { units, people };
+}
+
+/** Signs in each of `usernames` (demo accounts), by username. */
+async function signInUsers(
+  baseUrl: string,
+  usernames: readonly string[],
+): Promise<Map<string, ApiClient>> {
+  const clients = await Promise.all(
+    usernames.map((username) =>
+      retryWhileCatchingUp(
+        () => ApiClient.signIn(baseUrl, username, DEMO_PASSWORD),
+        30_000,
+        [503, 504],
+      ),
+    ),
+  );
+  return new Map(usernames.map((username, index) => [username, clients[index] as ApiClient]));
 }
 
 function signInAs(baseUrl: string, users: readonly DemoUser[], role: string): Promise<ApiClient> {
@@ -296,27 +396,6 @@ async function draftAndIssue(input: {
   };
 }
 
-/**
- * Retries a command refused because another service has not caught up yet (404, 409, 422) or
- * was too busy to answer (503, 504).
- */
-async function retryWhileCatchingUp<T>(
-  command: () => Promise<T>,
-  timeoutMs: number,
-  statuses: readonly number[] = [404, 409, 422, 503, 504],
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
-    try {
-      return await command();
-    } catch (error) {
-      const catchingUp = error instanceof ApiError && statuses.includes(error.status);
-      if (!catchingUp || Date.now() + wait > deadline) throw error;
-      await pause(wait);
-    }
-  }
-}
-
 async function inBatches<T>(
   items: readonly T[],
   size: number,
@@ -329,8 +408,4 @@ async function inBatches<T>(
 
 function credential(user: DemoUser, agency: string): DemoCredential {
   return { username: user.username, password: DEMO_PASSWORD, role: user.role, agency };
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -92,9 +92,17 @@ describe('the demo directory', () => {
         'registry-clerk',
         'secretariat',
         'unit-head',
+        'unit-head',
         'viewer',
       ].sort(),
     );
+    // The two unit heads head different units, each for its own unit only.
+    const unitHeads = THAI_NGUYEN_AGENCY.users.filter((user) => user.role === 'unit-head');
+    expect(unitHeads.every((user) => user.unitScoped)).toBe(true);
+    const headedUnits = unitHeads.map(
+      (user) => THAI_NGUYEN_AGENCY.people.find((person) => person.key === user.person)?.unit,
+    );
+    expect(new Set(headedUnits).size).toBe(unitHeads.length);
     const units = new Set(THAI_NGUYEN_AGENCY.units.map((unit) => unit.code));
     for (const person of THAI_NGUYEN_AGENCY.people) expect(units.has(person.unit)).toBe(true);
   });

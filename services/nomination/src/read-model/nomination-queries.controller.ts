@@ -10,10 +10,13 @@ import {
   LIST_MY_NOMINATIONS,
   ListCampaignNominationsQuery,
   ListMyNominationsQuery,
+  REFERENCED_NOMINATION_BLOBS,
+  ReferencedNominationBlobsQuery,
   type MyNominations,
   type NominationHistory,
   type NominationList,
   type NominationView,
+  type ReferencedBlobs,
 } from '@ttkt/contracts';
 import type { EventStore } from '@ttkt/event-store';
 import { answer, EVENT_STORE, validateCommand } from '@ttkt/messaging';
@@ -22,7 +25,8 @@ import { NominationReadRepository } from './nomination-read.repository';
 
 /**
  * RPC entries of the dossier queries: one dossier and a campaign's or a person's dossiers from the
- * read table, the history from the dossier's stream (every stored event with its actor and instant).
+ * read table, the history from the dossier's stream (every stored event with its actor and instant),
+ * and, for the gateway's blob sweep, which blobs any dossier's documents hold.
  */
 @Controller()
 export class NominationQueriesController {
@@ -81,5 +85,12 @@ export class NominationQueriesController {
   async mine(@Payload() payload: unknown): Promise<MyNominations> {
     const query = validateCommand(ListMyNominationsQuery, payload);
     return answer(() => this.reads.listMine(query.tenantId, query.personId));
+  }
+
+  /** The gateway's blob sweep: which of these blobs a dossier records (all tenants). */
+  @MessagePattern(REFERENCED_NOMINATION_BLOBS)
+  async referencedBlobs(@Payload() payload: unknown): Promise<ReferencedBlobs> {
+    const query = validateCommand(ReferencedNominationBlobsQuery, payload);
+    return answer(async () => ({ referenced: await this.reads.referencedBlobs(query.sha256s) }));
   }
 }

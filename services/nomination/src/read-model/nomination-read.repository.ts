@@ -153,6 +153,22 @@ export class NominationReadRepository {
     };
   }
 
+  /**
+   * Which of `sha256s` a document of any dossier, in any tenant, holds (withdrawn dossiers
+   * included; a removed document is no longer in the view, so no longer counts). One read of the
+   * table per call: the blob sweep asks in batches of at most 500.
+   */
+  async referencedBlobs(sha256s: readonly string[]): Promise<string[]> {
+    if (sha256s.length === 0) return [];
+    const { rows } = await this.pool.query<{ sha256: string }>(
+      `SELECT DISTINCT document->>'sha256' AS sha256
+         FROM nominations, jsonb_array_elements(view->'documents') AS document
+        WHERE document->>'sha256' = ANY($1::text[])`,
+      [sha256s],
+    );
+    return rows.map((row) => row.sha256);
+  }
+
   /** The dossiers naming a person as nominee, newest first. */
   async listMine(tenantId: string, personId: string): Promise<MyNominations> {
     const { rows } = await this.pool.query<{ view: NominationView }>(
