@@ -80,3 +80,22 @@ export function appendReport(
   ];
   appendFileSync(file, lines.join('\n'));
 }
+
+/** The machine lines every section starts with. */
+export function machineLines(machine: MachineInfo): string[] {
+  const settings = Object.entries(machine.settings)
+    .map(([name, value]) => `\`${name}=${value}\``)
+    .join(', ');
+  return [
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.kernel}`,
+    `- Node ${machine.node}, PostgreSQL ${machine.postgres}, RabbitMQ ${machine.rabbitmq}`,
+    `- PostgreSQL settings: ${settings}`,
+  ];
+}
+
+/** Appends a section of ready-made lines (its heading included) to the benchmarks file. */
+export function appendSection(file: string, lines: string[]): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, INTRO);
+  appendFileSync(file, ['', ...lines, ''].join('\n'));
+}
