@@ -227,6 +227,27 @@ describe('slice #4: malformed requests', () => {
       send: (api) => api.get(`/agencies/${agency.agencyId}`, { query: { asOf: '01/07/2025' } }),
       paths: ['asOf'],
     },
+    // GET /campaigns and GET /campaigns/{id}/nominations: a page cursor must be one the API gave
+    {
+      name: 'campaign list with a forged cursor whose date PostgreSQL refuses',
+      send: (api) =>
+        api.get('/campaigns', {
+          query: { cursor: Buffer.from(JSON.stringify(['1', 'x'])).toString('base64url') },
+        }),
+      paths: ['cursor'],
+    },
+    {
+      name: 'dossier list with a cursor holding 30 February',
+      send: (api) =>
+        api.get(`/campaigns/${draftId}/nominations`, {
+          query: {
+            cursor: Buffer.from(
+              JSON.stringify(['2021-02-30T00:00:00.000Z', '1b4e28ba-2fa1-11d2-883f-0016d3cca427']),
+            ).toString('base64url'),
+          },
+        }),
+      paths: ['cursor'],
+    },
     // POST /agencies/{id}/units
     {
       name: 'unit with an empty code',

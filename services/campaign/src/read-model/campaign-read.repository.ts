@@ -135,15 +135,22 @@ function encodeCursor(draftedAt: string, id: string): string {
   return Buffer.from(JSON.stringify([draftedAt, id])).toString('base64url');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): { draftedAt: string; id: string } {
   try {
     const [draftedAt, id] = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
     ) as unknown[];
+    // Only what encodeCursor writes: PostgreSQL refuses dates JavaScript would read ("1",
+    // "2021-02-30"), and a refused cast must be a 400, not a failed query.
     if (
       typeof draftedAt === 'string' &&
-      !Number.isNaN(Date.parse(draftedAt)) &&
-      typeof id === 'string'
+      ISO_INSTANT.test(draftedAt) &&
+      new Date(draftedAt).toISOString() === draftedAt &&
+      typeof id === 'string' &&
+      UUID.test(id)
     ) {
       return { draftedAt, id };
     }

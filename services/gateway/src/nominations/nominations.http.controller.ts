@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Inject,
+  Logger,
   Param,
   Post,
   Query,
@@ -13,7 +14,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BlobStore } from '@ttkt/blob-store';
+import { BlobNotFound, type BlobStore } from '@ttkt/blob-store';
 import type {
   AttachNominationDocumentCommand,
   CommandResult,
@@ -67,6 +68,8 @@ const ACTORS = ['secretariat', 'unit-head'] as const;
 @ApiTags('nominations')
 @Controller('api/v1')
 export class NominationsHttpController {
+  private readonly logger = new Logger('nominations');
+
   constructor(
     @Inject(COMMAND_SENDER) private readonly sender: CommandSender,
     @Inject(BLOB_STORE) private readonly store: BlobStore | null,
@@ -241,7 +244,15 @@ export class NominationsHttpController {
     const document = nomination.documents.find((item) => item.documentId === params.documentId);
     if (!document) throw new ProblemException('not-found');
     if (!this.store) throw new ProblemException('service-unavailable', [], { 'Retry-After': '5' });
-    const content = await this.store.get(document.sha256);
+    const content = await this.store.get(document.sha256).catch((error: unknown) => {
+      // The dossier records a file the store no longer holds (a restored backup, a replica with
+      // another directory): the caller cannot get it, and it is no fault of the request.
+      if (error instanceof BlobNotFound) {
+        this.logger.error(`dossier ${params.id} records blob ${document.sha256}, which is missing`);
+        throw new ProblemException('not-found');
+      }
+      throw error;
+    });
     response.status(200);
     response.setHeader('Content-Type', document.mediaType);
     response.setHeader('Content-Length', String(document.size));
