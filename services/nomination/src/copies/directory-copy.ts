@@ -214,3 +214,19 @@ export class DirectoryCopy {
     return rows.map((row) => ({ holdId: row.hold_id, kind: row.kind, openedOn: row.opened_on }));
   }
 }
+
+/**
+ * Serialises, for one person, a nomination being created and a hold of that person being opened
+ * or closed (a transaction-level advisory lock, released at commit): otherwise a hold opened while
+ * the dossier is being created would find no dossier to flag, and the new dossier would not see
+ * the hold either.
+ */
+export async function lockPerson(
+  client: PoolClient,
+  tenantId: string,
+  personId: string,
+): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    `nomination-person:${tenantId}:${personId}`,
+  ]);
+}

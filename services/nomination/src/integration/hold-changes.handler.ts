@@ -3,7 +3,7 @@ import type { HoldClosedV1, HoldOpenedV1, IntegrationEvent } from '@ttkt/contrac
 import type { AppendMetadata, Clock } from '@ttkt/event-store';
 import { CLOCK } from '@ttkt/messaging';
 import type { PoolClient } from 'pg';
-import { DirectoryCopy } from '../copies/directory-copy';
+import { DirectoryCopy, lockPerson } from '../copies/directory-copy';
 import { decideHoldChange, type HoldChange } from '../nominations/hold-change/hold-change.decide';
 import { actorOf, NominationCommands } from '../nominations/nomination-commands';
 import { NominationReadRepository } from '../read-model/nomination-read.repository';
@@ -24,8 +24,9 @@ export class HoldChangesHandler {
 
   /** `directory.hold-opened.v1`. */
   async onHoldOpened(event: IntegrationEvent, client: PoolClient): Promise<void> {
-    await this.directory.onHoldOpened(event, client);
     const data = event.data as HoldOpenedV1;
+    await lockPerson(client, event.tenantId, data.personId);
+    await this.directory.onHoldOpened(event, client);
     await this.carry(event, client, data.personId, {
       kind: 'opened',
       holdId: data.holdId,
@@ -36,8 +37,9 @@ export class HoldChangesHandler {
 
   /** `directory.hold-closed.v1`. */
   async onHoldClosed(event: IntegrationEvent, client: PoolClient): Promise<void> {
-    await this.directory.onHoldClosed(event, client);
     const data = event.data as HoldClosedV1;
+    await lockPerson(client, event.tenantId, data.personId);
+    await this.directory.onHoldClosed(event, client);
     await this.carry(event, client, data.personId, { kind: 'closed', holdId: data.holdId });
   }
 

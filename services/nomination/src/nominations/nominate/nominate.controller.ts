@@ -9,6 +9,7 @@ import {
 } from '@ttkt/contracts';
 import type { Clock } from '@ttkt/event-store';
 import { CLOCK } from '@ttkt/messaging';
+import { DirectoryCopy, lockPerson } from '../../copies/directory-copy';
 import { runCommand } from '../../command-rpc';
 import { NominationReadRepository } from '../../read-model/nomination-read.repository';
 import { actorOf, metadataOf, NominationCommands } from '../nomination-commands';
@@ -22,6 +23,7 @@ export class NominateController {
     private readonly commands: NominationCommands,
     private readonly facts: NominationFacts,
     private readonly reads: NominationReadRepository,
+    private readonly directory: DirectoryCopy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -40,6 +42,14 @@ export class NominateController {
       return this.commands.answer(message.context, message.nominationId, {
         facts: async (client) => ({
           ...known,
+          // Under the person's lock, the holds as they are now (see lockPerson).
+          ...(nominee?.kind === 'individual'
+            ? {
+                openHolds: await lockPerson(client, tenantId, nominee.personId).then(() =>
+                  this.directory.openHolds(tenantId, nominee.personId, client),
+                ),
+              }
+            : {}),
           liveDuplicates: nominee
             ? await this.reads.liveDuplicates(client, tenantId, {
                 campaignId: message.campaignId,
