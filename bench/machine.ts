@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { Pool } from 'pg';
 
@@ -111,4 +112,36 @@ export class CpuMeter {
         : undefined;
     return { machineBusy, nodeCores: (usage.user + usage.system) / wallUs };
   }
+}
+
+/** The commit measured (`abc1234`, `+ local changes` when the tree is dirty); best effort. */
+export function codeVersion(): string {
+  const root = path.resolve(__dirname, '..', '..');
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'libs', 'services', 'bench'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    ).trim();
+    return dirty === '' ? commit : `${commit} + local changes`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A positive number from the environment, or `fallback` when unset. */
+export function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got ${raw}`);
+  return value;
 }

@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '@ttkt/testing';
-import { contention, machineInfo } from './machine';
+import { codeVersion, contention, envNumber, machineInfo } from './machine';
 import {
   runNominationBench,
   type BenchResource,
@@ -28,7 +28,7 @@ import {
 } from './nomination-bench';
 import { appendSection, machineLines } from './report';
 
-const UNITS = positive('BENCH_UNITS', 200);
+const UNITS = Math.floor(envNumber('BENCH_UNITS', 200));
 const MODES = (process.env['BENCH_MODES'] ?? 'in-process,rabbitmq')
   .split(',')
   .map((mode) => mode.trim())
@@ -289,36 +289,6 @@ function load(values: number[]): string {
 }
 
 /** The commit measured (`abc1234`, `+ local changes` when the tree is dirty); best effort. */
-function codeVersion(): string {
-  const root = path.resolve(__dirname, '..', '..');
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-    }).trim();
-    const dirty = execFileSync(
-      'git',
-      ['status', '--porcelain', '--', 'libs', 'services', 'bench'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    ).trim();
-    return dirty === '' ? commit : `${commit} + local changes`;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
-
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

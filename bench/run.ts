@@ -11,7 +11,6 @@
  */
 // Like the services' entry points: @ttkt/contracts' decorators need the Reflect metadata API loaded.
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Pool } from 'pg';
 import { EventStore, migrateEventStore } from '@ttkt/event-store';
@@ -24,7 +23,7 @@ import {
   type AppendPhaseResult,
   type BenchStream,
 } from './append-bench';
-import { contention, machineInfo } from './machine';
+import { codeVersion, contention, envNumber, machineInfo } from './machine';
 import { PGBENCH_APPLICATION_NAME, PgbenchReference, type PgbenchResult } from './pgbench';
 import {
   prepareRelaySource,
@@ -400,37 +399,6 @@ function percent(value: number | undefined): string {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The commit measured (`abc1234`, `+ local changes` when the tree is dirty); best effort. */
-function codeVersion(): string {
-  const root = path.resolve(__dirname, '..', '..');
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-    }).trim();
-    const dirty = execFileSync(
-      'git',
-      ['status', '--porcelain', '--', 'libs', 'services', 'bench'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    ).trim();
-    return dirty === '' ? commit : `${commit} + local changes`;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, got ${raw}`);
-  return value;
 }
 
 function out(line: string): void {
