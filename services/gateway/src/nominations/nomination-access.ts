@@ -127,12 +127,39 @@ export class NominationAccess {
   private unitsOf(agencyId: string): Promise<UnitView[]> {
     let units = this.units.get(agencyId);
     if (!units) {
-      const query: ListUnitsQuery = { tenantId: this.tenantId, agencyId };
-      units = this.sender
-        .send<{ items: UnitView[] }>('directory', LIST_UNITS, query)
-        .then((list) => list.items);
+      units = UNIT_TREES.get(this.sender, this.tenantId, agencyId);
       this.units.set(agencyId, units);
     }
     return units;
   }
 }
+
+/**
+ * The agencies' unit trees, kept a few seconds across requests: a unit-head's every dossier
+ * request needs its agency's tree, and at the deadline rush hundreds of them asked the directory
+ * for the same list each second. A unit created meanwhile widens a unit-head's view at most
+ * {@link UNIT_TREE_TTL_MS} later; a failed read is not kept.
+ */
+class UnitTreeCache {
+  private readonly trees = new Map<string, { at: number; units: Promise<UnitView[]> }>();
+
+  get(sender: CommandSender, tenantId: string, agencyId: string): Promise<UnitView[]> {
+    const key = `${tenantId}/${agencyId}`;
+    const now = Date.now();
+    const kept = this.trees.get(key);
+    if (kept && now - kept.at < UNIT_TREE_TTL_MS) return kept.units;
+    const query: ListUnitsQuery = { tenantId, agencyId };
+    const units = sender
+      .send<{ items: UnitView[] }>('directory', LIST_UNITS, query)
+      .then((list) => list.items);
+    units.catch(() => this.trees.delete(key));
+    if (this.trees.size >= UNIT_TREE_MAX_AGENCIES) this.trees.clear();
+    this.trees.set(key, { at: now, units });
+    return units;
+  }
+}
+
+/** How long an agency's unit tree is reused. */
+export const UNIT_TREE_TTL_MS = 5_000;
+const UNIT_TREE_MAX_AGENCIES = 1_000;
+const UNIT_TREES = new UnitTreeCache();
