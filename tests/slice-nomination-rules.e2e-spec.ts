@@ -4,12 +4,10 @@ import {
   bacKanUnits,
   buildAgency,
   ControllableClock,
-  createTestSchemaPrefix,
   eventually,
   expectStatus,
   registerTenant,
   SCENARIO_PASSWORD,
-  testDatabaseUrl,
   type ApiResponse,
   type JsonObject,
   type ScenarioAgency,
@@ -22,13 +20,10 @@ import {
   type IntegrationEvent,
 } from '@ttkt/contracts';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
-import { TEST_ADMIN } from './support/test-platform';
+import type { RunningPlatform } from '../services/all-in-one/src/platform';
+import { TestPlatform } from './support/test-platform';
 
 const FORM = 'GIAY_KHEN_GD_SO';
 /** In this file's plan the Bằng khen goes to individuals only (changed in the draft before issue). */
@@ -98,8 +93,12 @@ const ms = (instant: string): number => Date.parse(instant);
  */
 describe('slice #5: the nomination rules through the API', () => {
   const clock = new ControllableClock('2021-04-20T09:00:00+07:00');
-  const schemas = createTestSchemaPrefix('slice_nomination_rules');
-  const blobDir = mkdtempSync(path.join(tmpdir(), 'ttkt-slice-nomination-rules-'));
+  const scenario = new TestPlatform({
+    label: 'slice_nomination_rules',
+    jwtSecret: 'slice-nomination-rules-secret-0123456789',
+    clock,
+    listen: true,
+  });
   let platform: RunningPlatform;
   let server: App;
   let admin: ApiClient;
@@ -312,19 +311,9 @@ describe('slice #5: the nomination rules through the API', () => {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      bootstrapAdmin: TEST_ADMIN,
-      jwtSecret: 'slice-nomination-rules-secret-0123456789',
-      demoData: 'none',
-      clock,
-      blobStore: `file:${blobDir}`,
-      port: 0,
-      logger: false,
-    });
-    server = platform.gateway.app.getHttpServer() as App;
-    admin = await ApiClient.login(server, TEST_ADMIN.username, TEST_ADMIN.password);
+    admin = await scenario.start();
+    platform = scenario.platform;
+    server = scenario.server;
     const tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
     agency = await buildAgency(admin, {
       tenantId,
@@ -414,11 +403,7 @@ describe('slice #5: the nomination rules through the API', () => {
     );
   }, 120_000);
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-    rmSync(blobDir, { recursive: true, force: true });
-  });
+  afterAll(() => scenario.stop());
 
   describe('the campaign and the award form', () => {
     it('refuses a nomination in a draft (not issued) plan: 422 campaign-not-open', async () => {

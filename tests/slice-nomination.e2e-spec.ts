@@ -4,27 +4,22 @@ import {
   bacKanUnits,
   buildAgency,
   ControllableClock,
-  createTestSchemaPrefix,
   eventually,
   expectStatus,
   registerTenant,
   SCENARIO_PASSWORD,
-  testDatabaseUrl,
   type ApiResponse,
   type ScenarioAgency,
 } from '@ttkt/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { crc32, deflateRawSync } from 'node:zlib';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { startPlatform, type RunningPlatform } from '../services/all-in-one/src/platform';
-import { TEST_ADMIN } from './support/test-platform';
+import type { RunningPlatform } from '../services/all-in-one/src/platform';
+import { TestPlatform } from './support/test-platform';
 
 const FORM = 'GIAY_KHEN_GD_SO';
 const REQUIRED = ['CONG_VAN_DE_NGHI', 'BIEN_BAN_HOP_XET', 'BAO_CAO_THANH_TICH'];
@@ -147,8 +142,12 @@ function docxZipBomb(): Buffer {
  */
 describe('slice #5: nominations through the API', () => {
   const clock = new ControllableClock('2021-04-20T09:00:00+07:00');
-  const schemas = createTestSchemaPrefix('slice_nomination');
-  const blobDir = mkdtempSync(path.join(tmpdir(), 'ttkt-slice-nomination-'));
+  const scenario = new TestPlatform({
+    label: 'slice_nomination',
+    jwtSecret: 'slice-nomination-secret-0123456789abcdef',
+    clock,
+    listen: true,
+  });
   let platform: RunningPlatform;
   let server: App;
   let admin: ApiClient;
@@ -269,19 +268,9 @@ describe('slice #5: nominations through the API', () => {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      databaseUrl: testDatabaseUrl(),
-      schemaPrefix: schemas.prefix,
-      bootstrapAdmin: TEST_ADMIN,
-      jwtSecret: 'slice-nomination-secret-0123456789abcdef',
-      demoData: 'none',
-      clock,
-      blobStore: `file:${blobDir}`,
-      port: 0,
-      logger: false,
-    });
-    server = platform.gateway.app.getHttpServer() as App;
-    admin = await ApiClient.login(server, TEST_ADMIN.username, TEST_ADMIN.password);
+    admin = await scenario.start();
+    platform = scenario.platform;
+    server = scenario.server;
     const tenantId = await registerTenant(admin, 'BK', 'Tỉnh Bắc Kạn');
     agency = await buildAgency(admin, {
       tenantId,
@@ -368,11 +357,7 @@ describe('slice #5: nominations through the API', () => {
     );
   }, 120_000);
 
-  afterAll(async () => {
-    await platform?.stop();
-    await schemas.drop();
-    rmSync(blobDir, { recursive: true, force: true });
-  });
+  afterAll(() => scenario.stop());
 
   const secretariat = (): ApiClient => users['vanphong.bk'] as ApiClient;
   const ttud = (): ApiClient => users['truongttud.bk'] as ApiClient;

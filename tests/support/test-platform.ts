@@ -6,6 +6,10 @@ import {
   type TestSchemaPrefix,
   type TestVhost,
 } from '@ttkt/testing';
+import type { Clock } from '@ttkt/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { App } from 'supertest/types';
 import { startPlatform, type RunningPlatform } from '../../services/all-in-one/src/platform';
 
@@ -22,6 +26,10 @@ export interface TestPlatformOptions {
   rabbitmq?: boolean;
   /** How long `POST /campaigns/{id}/issue` waits for the register before answering 202. */
   issueWaitMs?: number;
+  /** The clock of every service and the gateway (a `ControllableClock` to cross a deadline). */
+  clock?: Clock;
+  /** Listen on a free port (`platform.url`), for clients that stream over real HTTP. */
+  listen?: boolean;
 }
 
 /**
@@ -33,17 +41,20 @@ export interface TestPlatformOptions {
 export class TestPlatform {
   /** The platform's schemas: count their events, or drop them. */
   readonly schemas: TestSchemaPrefix;
+  /** The platform's own blob directory (dossier attachments), removed by {@link stop}. */
+  readonly blobDir: string;
   private vhost: TestVhost | undefined;
   private running: RunningPlatform | undefined;
   private signedIn: ApiClient | undefined;
 
   constructor(private readonly options: TestPlatformOptions) {
     this.schemas = createTestSchemaPrefix(options.label);
+    this.blobDir = mkdtempSync(path.join(tmpdir(), `ttkt-${options.label}-`));
   }
 
   /** Starts the platform and answers the bootstrap administrator, signed in. */
   async start(): Promise<ApiClient> {
-    const { label, jwtSecret, rabbitmq = false, issueWaitMs } = this.options;
+    const { label, jwtSecret, rabbitmq = false, issueWaitMs, clock, listen } = this.options;
     if (rabbitmq) this.vhost = await createTestVhost(label);
     this.running = await startPlatform({
       databaseUrl: testDatabaseUrl(),
@@ -52,6 +63,9 @@ export class TestPlatform {
       bootstrapAdmin: TEST_ADMIN,
       jwtSecret,
       ...(issueWaitMs === undefined ? {} : { issueWaitMs }),
+      ...(clock ? { clock } : {}),
+      ...(listen ? { port: 0 } : {}),
+      blobStore: `file:${this.blobDir}`,
       demoData: 'none',
       logger: false,
     });
@@ -81,5 +95,6 @@ export class TestPlatform {
     await this.running?.stop();
     await this.schemas.drop();
     await this.vhost?.drop();
+    rmSync(this.blobDir, { recursive: true, force: true });
   }
 }
