@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type CampaignList, type CampaignView } from '@ttkt/contracts';
-import { PG_POOL } from '@ttkt/messaging';
+import { decodePageCursor, encodePageCursor, PG_POOL } from '@ttkt/messaging';
 import type { Pool, PoolClient } from 'pg';
 
 /** Filters of a list. */
@@ -107,8 +107,8 @@ export class CampaignReadRepository {
     if (filter.agencyId !== undefined) add((n) => `agency_id = $${n}`, filter.agencyId);
     if (filter.status !== undefined) add((n) => `status = $${n}`, filter.status);
     if (filter.cursor !== undefined) {
-      const after = decodeCursor(filter.cursor);
-      params.push(after.draftedAt, after.id);
+      const after = decodePageCursor(filter.cursor);
+      params.push(after.at, after.id);
       where.push(
         `(drafted_at, campaign_id) < ($${params.length - 1}::timestamptz, $${params.length})`,
       );
@@ -124,38 +124,7 @@ export class CampaignReadRepository {
     return {
       items: items.map((row) => row.view),
       nextCursor:
-        rows.length > limit && last
-          ? encodeCursor(last.drafted_at.toISOString(), last.view.id)
-          : null,
+        rows.length > limit && last ? encodePageCursor(last.drafted_at, last.view.id) : null,
     };
   }
-}
-
-function encodeCursor(draftedAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([draftedAt, id])).toString('base64url');
-}
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeCursor(cursor: string): { draftedAt: string; id: string } {
-  try {
-    const [draftedAt, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    ) as unknown[];
-    // Only what encodeCursor writes: PostgreSQL refuses dates JavaScript would read ("1",
-    // "2021-02-30"), and a refused cast must be a 400, not a failed query.
-    if (
-      typeof draftedAt === 'string' &&
-      ISO_INSTANT.test(draftedAt) &&
-      new Date(draftedAt).toISOString() === draftedAt &&
-      typeof id === 'string' &&
-      UUID.test(id)
-    ) {
-      return { draftedAt, id };
-    }
-  } catch {
-    // falls through to the refusal
-  }
-  throw new DomainError('validation-failed', {}, [{ path: 'cursor', message: 'invalidCursor' }]);
 }
