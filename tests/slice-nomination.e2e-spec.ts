@@ -19,6 +19,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import type { RunningPlatform } from '../services/all-in-one/src/platform';
+import { pdf } from './support/dossier-files';
 import { TestPlatform } from './support/test-platform';
 
 const FORM = 'GIAY_KHEN_GD_SO';
@@ -44,26 +45,6 @@ interface UploadAnswer {
   sha256: string;
   size: number;
   mediaType: string;
-}
-
-/** A small but well-formed PDF (header, one page, cross-reference table, trailer). */
-function pdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = `%PDF-1.4\n% ${text}\n`;
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'utf8');
 }
 
 /** The start of a Windows executable: `MZ`, the DOS stub's PE offset, `PE\0\0`. */

@@ -6,6 +6,7 @@ import {
   type TestSchemaPrefix,
   type TestVhost,
 } from '@ttkt/testing';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import type { Clock } from '@ttkt/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ export interface TestPlatformOptions {
   clock?: Clock;
   /** Listen on a free port (`platform.url`), for clients that stream over real HTTP. */
   listen?: boolean;
+  /** The services' and the gateway's logger (default `false`: silent); a test may record the lines. */
+  logger?: LoggerService | LogLevel[] | false;
 }
 
 /**
@@ -55,6 +58,7 @@ export class TestPlatform {
   /** Starts the platform and answers the bootstrap administrator, signed in. */
   async start(): Promise<ApiClient> {
     const { label, jwtSecret, rabbitmq = false, issueWaitMs, clock, listen } = this.options;
+    const logger = this.options.logger ?? false;
     if (rabbitmq) this.vhost = await createTestVhost(label);
     this.running = await startPlatform({
       databaseUrl: testDatabaseUrl(),
@@ -67,7 +71,7 @@ export class TestPlatform {
       ...(listen ? { port: 0 } : {}),
       blobStore: `file:${this.blobDir}`,
       demoData: 'none',
-      logger: false,
+      logger,
     });
     this.signedIn = await ApiClient.login(this.server, TEST_ADMIN.username, TEST_ADMIN.password);
     return this.signedIn;

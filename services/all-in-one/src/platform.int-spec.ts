@@ -40,9 +40,16 @@ describe('startPlatform', () => {
       },
     });
     expect(await schemas.schemas()).toEqual(
-      ['campaign', 'dashboard', 'directory', 'document', 'gateway', 'nomination', 'transport'].map(
-        (name) => `${schemas.prefix}${name}`,
-      ),
+      [
+        'campaign',
+        'dashboard',
+        'directory',
+        'document',
+        'gateway',
+        'nomination',
+        'review',
+        'transport',
+      ].map((name) => `${schemas.prefix}${name}`),
     );
     expect(platform.services.map((service) => service.service)).toEqual([
       'directory',
@@ -50,6 +57,7 @@ describe('startPlatform', () => {
       'document',
       'dashboard',
       'nomination',
+      'review',
     ]);
 
     await platform.stopService('document');
@@ -61,6 +69,7 @@ describe('startPlatform', () => {
       'document',
       'dashboard',
       'nomination',
+      'review',
     ]);
     const server = platform.gateway.app.getHttpServer() as Server;
     const login = await request(server)

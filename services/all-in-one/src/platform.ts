@@ -1,4 +1,4 @@
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import type { Clock } from '@ttkt/event-store';
 import {
   createRpcClient,
@@ -30,6 +30,7 @@ import {
   NOMINATION_CONSUMES,
   startNominationService,
 } from '../../nomination/src/nomination.service';
+import { REVIEW_CONSUMES, startReviewService } from '../../review/src/review.service';
 import { DemoClock } from './demo/demo-clock';
 import { loadDemoData, type DemoSummary } from './demo/load-demo';
 import { withLocalServer } from './demo/local-server';
@@ -67,7 +68,8 @@ export interface PlatformOptions {
   uploadMaxBytes?: number;
   /** The gateway's sweep of unreferenced blobs (`BLOB_SWEEP_*`); default hourly, `false` = off. */
   blobSweep?: BlobSweepOptions | false;
-  logger?: LogLevel[] | false;
+  /** The levels to log, `false` for none, or a logger of one's own (tests that read the lines). */
+  logger?: LoggerService | LogLevel[] | false;
 }
 
 /** A started platform. */
@@ -84,6 +86,19 @@ export interface RunningPlatform {
   stopService(name: string): Promise<void>;
   startService(name: string): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Start one more instance of a running service on the same schema and transport (it competes
+   * for the same RPC and event queues), for tests of concurrent instances; {@link stop} stops it too.
+   */
+  startExtraInstance(name: string): Promise<ExtraInstance>;
+}
+
+/** A second instance of a service started by {@link RunningPlatform.startExtraInstance}. */
+export interface ExtraInstance {
+  /** How many RPC requests of `pattern` this instance has taken (not the first instance's). */
+  handled(pattern: string): number;
+  /** Stops this instance only. */
+  stop(): Promise<void>;
 }
 
 /** One service as the platform runs it. */
@@ -95,8 +110,8 @@ interface ServiceEntry {
 }
 
 /**
- * Starts every service (directory, campaign, document, dashboard, nomination) and the gateway in
- * this process (its blob store from `blobStore`):
+ * Starts every service (directory, campaign, document, dashboard, nomination, review) and the
+ * gateway in this process (its blob store from `blobStore`):
  * each service on its schema `${schemaPrefix}${service}`, the gateway on `${schemaPrefix}gateway`,
  * events through RabbitMQ (`amqpUrl`) or the in-process transport journaled in
  * `${schemaPrefix}transport`; then the bootstrap admin and, when asked, the demo data.
@@ -123,6 +138,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     { name: 'document', consumes: DOCUMENT_CONSUMES, start: startDocumentService },
     { name: 'dashboard', consumes: DASHBOARD_CONSUMES, start: startDashboardService },
     { name: 'nomination', consumes: NOMINATION_CONSUMES, start: startNominationService },
+    { name: 'review', consumes: REVIEW_CONSUMES, start: startReviewService },
   ];
 
   // The in-process transport journals its queues in the database, so a crash loses no message.
@@ -137,6 +153,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   let transport: EventTransport | undefined;
   let sender: CommandSender | undefined;
   const running = new Map<string, RunningService>();
+  const extras = new Set<RunningService>();
   let gateway: RunningGateway | undefined;
 
   const dependenciesOf = (name: string): ServiceDependencies => ({
@@ -174,6 +191,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     // No new requests, then the services (consumers, relays, pools) in reverse order, then the rest.
     if (gateway) await attempt(() => (gateway as RunningGateway).stop());
     if (sender) await attempt(() => (sender as CommandSender).close());
+    for (const extra of [...extras].reverse()) await attempt(() => extra.stop());
+    extras.clear();
     for (const service of runningInOrder().reverse()) await attempt(() => service.stop());
     running.clear();
     if (transport) await attempt(() => (transport as EventTransport).close());
@@ -266,5 +285,30 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       running.set(name, await entry.start(dependenciesOf(name)));
     },
     stop: stopAll,
+    async startExtraInstance(name) {
+      const entry = entryOf(name);
+      if (!running.has(name)) throw new Error(`${name} is not running`);
+      const dependencies = dependenciesOf(name);
+      // Count the requests this instance takes: the RPC strategy looks each one's handler up.
+      const counts = new Map<string, number>();
+      const strategy = (dependencies.rpc as { strategy?: unknown }).strategy as
+        { getHandlerByPattern(pattern: string): unknown } | undefined;
+      if (strategy) {
+        const lookUp = strategy.getHandlerByPattern.bind(strategy);
+        strategy.getHandlerByPattern = (pattern: string) => {
+          counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+          return lookUp(pattern);
+        };
+      }
+      const extra = await entry.start(dependencies);
+      extras.add(extra);
+      return {
+        handled: (pattern) => counts.get(pattern) ?? 0,
+        stop: async () => {
+          if (!extras.delete(extra)) return;
+          await extra.stop();
+        },
+      };
+    },
   };
 }

@@ -9,6 +9,7 @@ import {
   GET_AGENCY,
   GET_PERSON,
   GET_TENANT,
+  GET_USERS,
   IMPORT_PEOPLE,
   LIST_AGENCIES,
   LIST_PEOPLE,
@@ -494,6 +495,75 @@ describe('directory service', () => {
         }),
       );
       expect(taken.errors).toEqual([{ path: 'username', message: 'alreadyTaken' }]);
+    });
+
+    it('looks users up by id in the tenant, with their grants and never a hash; unknown ids are absent', async () => {
+      const agencyId = 'skhcn-thai-nguyen';
+      const { items: units } = await send<{ items: UnitView[] }>(LIST_UNITS, {
+        tenantId,
+        agencyId,
+      });
+      const unit = units[0];
+      if (!unit) throw new Error('a unit of the agency was expected');
+      const member = await command<UserView>(CREATE_USER, {
+        userId: randomUUID(),
+        username: 'hoidong.thanhvien',
+        password: 'mật-khẩu-dài',
+        fullName: 'Trần Thị Hội',
+        agencyId,
+        roles: ['council-member', 'viewer'],
+      });
+      const unitHead = await command<UserView>(CREATE_USER, {
+        userId: randomUUID(),
+        username: 'truongphong',
+        password: 'mật-khẩu-dài',
+        fullName: 'Lê Văn Phòng',
+        agencyId,
+        unitId: unit.id,
+        roles: ['unit-head'],
+      });
+      const root = await send<BootstrapAdminResult>(ENSURE_BOOTSTRAP_ADMIN, {
+        username: 'root',
+        password: 'bootstrap-secret',
+      });
+      const unknown = randomUUID();
+      const found = await send<{ items: UserView[] }>(GET_USERS, {
+        tenantId,
+        userIds: [unknown, unitHead.body.id, member.body.id, root.userId],
+      });
+      expect(JSON.stringify(found)).not.toMatch(/argon2|password/i);
+      const byId = new Map(found.items.map((user) => [user.id, user]));
+      // The platform's system-admin is no user of the tenant; the unknown id is simply absent.
+      expect([...byId.keys()].sort()).toEqual([member.body.id, unitHead.body.id].sort());
+      expect(byId.get(member.body.id)).toEqual(member.body);
+      expect(byId.get(member.body.id)?.grants).toEqual([
+        { role: 'council-member', agencyId, unitId: null },
+        { role: 'viewer', agencyId, unitId: null },
+      ]);
+      expect(byId.get(unitHead.body.id)?.grants).toEqual([
+        { role: 'unit-head', agencyId, unitId: unit.id },
+      ]);
+      // Another tenant sees none of them.
+      expect(
+        await send<{ items: UserView[] }>(GET_USERS, {
+          tenantId: 'thai-nguyen',
+          userIds: [member.body.id],
+        }),
+      ).toEqual({ items: [] });
+      expect(await send<{ items: UserView[] }>(GET_USERS, { tenantId, userIds: [] })).toEqual({
+        items: [],
+      });
+      const repeated = await refusal(
+        send(GET_USERS, { tenantId, userIds: [member.body.id, member.body.id] }),
+      );
+      expect(repeated.code).toBe('validation-failed');
+      const tooMany = await refusal(
+        send(GET_USERS, {
+          tenantId,
+          userIds: Array.from({ length: 501 }, () => randomUUID()),
+        }),
+      );
+      expect(tooMany.code).toBe('validation-failed');
     });
   });
 

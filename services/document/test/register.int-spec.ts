@@ -6,15 +6,21 @@ import {
   GET_REGISTER,
   REGISTER_NUMBER_ASSIGNED_V1,
   REGISTER_NUMBER_REFUSED_V1,
+  REGISTER_NUMBER_REVOKED_V1,
   REGISTER_NUMBER_VOIDED_V1,
+  REVIEW_DECISION_REVOKED_V1,
+  REVIEW_NUMBER_REQUESTED_V1,
   type CampaignIssueCancelledV1,
   type CampaignIssueNumberReleasedV1,
   type CampaignIssueRequestedV1,
+  type DecisionRevokedV1,
   type IntegrationEvent,
   type RegisterNumberAssignedV1,
   type RegisterNumberRefusedV1,
+  type RegisterNumberRevokedV1,
   type RegisterNumberVoidedV1,
   type RegisterView,
+  type ReviewNumberRequestedV1,
 } from '@ttkt/contracts';
 import {
   createRpcClient,
@@ -83,10 +89,11 @@ type Answer =
   IntegrationEvent<RegisterNumberAssignedV1> | IntegrationEvent<RegisterNumberRefusedV1>;
 
 /**
- * The register's side of the numbered-issuance saga, against the running document service (real
+ * The register's side of the numbered-issuance sagas, against the running document service (real
  * PostgreSQL, in-process RPC, each transport): `campaign.issue-requested.v1` and
- * `campaign.issue-number-released.v1` are published here as the campaign service's relay would,
- * and the answers are read as the campaign would read them, from `register.*` on the transport.
+ * `campaign.issue-number-released.v1` are published here as the campaign service's relay would
+ * (`review.number-requested.v1` and `review.decision-revoked.v1` as the review service's would),
+ * and the answers are read as the requesters would read them, from `register.*` on the transport.
  */
 describe.each(modes)('the register over $name', (mode) => {
   let schema: TestSchema;
@@ -132,8 +139,15 @@ describe.each(modes)('the register over $name', (mode) => {
     await schema?.drop();
   });
 
+  /** Messages a test sends to be refused: their dead letters are expected. */
+  const refusedOnPurpose = new Set<string>();
+
   afterEach(async () => {
-    expect(await transport.listDeadLetters(DOCUMENT_SERVICE)).toEqual([]);
+    expect(
+      (await transport.listDeadLetters(DOCUMENT_SERVICE)).filter(
+        (letter) => !refusedOnPurpose.has(letter.message.messageId),
+      ),
+    ).toEqual([]);
     expect(await transport.listDeadLetters('campaign')).toEqual([]);
   });
 
@@ -511,6 +525,210 @@ describe.each(modes)('the register over $name', (mode) => {
     expect(entries.map((entry) => entry.requestId)).toEqual([
       request.data.requestId,
       marker?.data.requestId,
+    ]);
+  });
+
+  function reviewEnvelope<T extends object>(
+    type: string,
+    streamId: string,
+    data: T,
+  ): IntegrationEvent<T> {
+    campaignPosition += 1n;
+    return {
+      id: randomUUID(),
+      type,
+      tenantId: TENANT,
+      occurredAt: new Date().toISOString(),
+      source: {
+        service: 'review',
+        streamId,
+        streamVersion: 1,
+        position: `review:${campaignPosition}.${campaignPosition}`,
+      },
+      actor: { kind: 'user', id: 'giam-doc' },
+      correlationId: randomUUID(),
+      data,
+    };
+  }
+
+  function numberRequested(
+    agencyId: string,
+    documentKind: 'QĐ' | 'TTr',
+    issuedOn: string,
+  ): IntegrationEvent<ReviewNumberRequestedV1> {
+    const requesterKind = documentKind === 'QĐ' ? 'decision' : 'proposal';
+    const requesterId = randomUUID();
+    return reviewEnvelope(REVIEW_NUMBER_REQUESTED_V1, `${requesterKind}-${requesterId}`, {
+      requestId: randomUUID(),
+      agencyId,
+      agencyCode: 'SKHCN',
+      documentKind,
+      issuedOn,
+      requesterKind,
+      requesterId,
+    });
+  }
+
+  /** Publishes a review's request for a number and waits for exactly one answer to it. */
+  async function askReview(request: IntegrationEvent<ReviewNumberRequestedV1>): Promise<Answer> {
+    await publish(request);
+    return eventually(
+      () => {
+        const answers = answersTo(request.data.requestId);
+        expect(answers).toHaveLength(1);
+        return answers[0] as Answer;
+      },
+      { timeoutMs: 30_000 },
+    );
+  }
+
+  it('numbers a decision (QĐ) and a proposal letter (TTr) after a plan, in the one sequence of the agency-year', async () => {
+    const agencyId = randomUUID();
+    const [plan] = await ask({ agencyId, issuedOn: '2021-03-30', requestedNumber: 27 });
+    expect(assignedNumber(plan)).toBe('27/KH-SKHCN');
+
+    const decision = numberRequested(agencyId, 'QĐ', '2021-11-02');
+    const qd = await askReview(decision);
+    expect(qd).toMatchObject({
+      type: REGISTER_NUMBER_ASSIGNED_V1,
+      source: { service: 'document', streamId: `register-${agencyId}-2021` },
+      causationId: decision.id,
+      data: {
+        agencyId,
+        year: 2021,
+        number: 28,
+        formatted: '28/QĐ-SKHCN',
+        symbol: 'QĐ-SKHCN',
+        documentKind: 'QĐ',
+        agencyCode: 'SKHCN',
+        requestId: decision.data.requestId,
+        requestedBy: { kind: 'decision', id: decision.data.requesterId },
+        issuedOn: '2021-11-02',
+      },
+    });
+    const proposal = numberRequested(agencyId, 'TTr', '2021-11-03');
+    const ttr = await askReview(proposal);
+    expect(ttr.data).toMatchObject({
+      number: 29,
+      formatted: '29/TTr-SKHCN',
+      documentKind: 'TTr',
+      requestedBy: { kind: 'proposal', id: proposal.data.requesterId },
+    });
+
+    // The decision's request again (a redelivery, and a retry in a new message): no second number.
+    const retry = { ...decision, id: randomUUID() };
+    await publish(decision, retry);
+    await handled(retry.id);
+    const { entries } = await register(agencyId, 2021);
+    expect(entries.map((entry) => [entry.formatted, entry.requestedBy.kind, entry.status])).toEqual(
+      [
+        ['27/KH-SKHCN', 'campaign', 'assigned'],
+        ['28/QĐ-SKHCN', 'decision', 'assigned'],
+        ['29/TTr-SKHCN', 'proposal', 'assigned'],
+      ],
+    );
+    expect(answersTo(decision.data.requestId)).toHaveLength(1);
+  });
+
+  function decisionRevoked(
+    assigned: RegisterNumberAssignedV1,
+    decisionId: string,
+    reason: string,
+  ): IntegrationEvent<DecisionRevokedV1> {
+    return reviewEnvelope(REVIEW_DECISION_REVOKED_V1, `decision-${decisionId}`, {
+      decisionId,
+      campaignId: randomUUID(),
+      agencyId: assigned.agencyId,
+      number: assigned.formatted,
+      registerNumber: assigned.number,
+      year: assigned.year,
+      reason,
+      nominationIds: [randomUUID()],
+      revokedAt: new Date().toISOString(),
+    });
+  }
+
+  function revocationsOf(agencyId: string): IntegrationEvent<RegisterNumberRevokedV1>[] {
+    return received.filter(
+      (event): event is IntegrationEvent<RegisterNumberRevokedV1> =>
+        event.type === REGISTER_NUMBER_REVOKED_V1 &&
+        (event.data as { agencyId?: string }).agencyId === agencyId,
+    );
+  }
+
+  it('marks a revoked decision’s number revoked in the register, once, and only for that decision', async () => {
+    const agencyId = randomUUID();
+    await ask({ agencyId, issuedOn: '2021-03-30', requestedNumber: 27 });
+    const decision = numberRequested(agencyId, 'QĐ', '2021-11-02');
+    const held = ((await askReview(decision)) as IntegrationEvent<RegisterNumberAssignedV1>).data;
+    expect(held.formatted).toBe('28/QĐ-SKHCN');
+
+    // Another decision's revocation never strikes this number: refused to the dead letters.
+    const wrong = decisionRevoked(held, randomUUID(), 'Nhầm quyết định');
+    refusedOnPurpose.add(wrong.id);
+    await publish(wrong);
+    await eventually(
+      async () => {
+        const letters = await transport.listDeadLetters(DOCUMENT_SERVICE);
+        expect(letters.map((letter) => letter.message.messageId)).toContain(wrong.id);
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect((await register(agencyId, 2021)).entries.map((entry) => entry.status)).toEqual([
+      'assigned',
+      'assigned',
+    ]);
+
+    const revocation = decisionRevoked(held, decision.data.requesterId, 'Hồ sơ không trung thực');
+    await publish(revocation);
+    const [revoked] = await eventually(() => {
+      const events = revocationsOf(agencyId);
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(revoked).toMatchObject({
+      type: REGISTER_NUMBER_REVOKED_V1,
+      causationId: revocation.id,
+      data: {
+        agencyId,
+        year: 2021,
+        number: 28,
+        formatted: '28/QĐ-SKHCN',
+        requestId: held.requestId,
+        requestedBy: { kind: 'decision', id: decision.data.requesterId },
+        reason: 'Thu hồi: Hồ sơ không trung thực',
+      },
+    });
+    const { entries } = await register(agencyId, 2021);
+    expect(entries[0]).toMatchObject({ status: 'assigned', revokedReason: null, revokedAt: null });
+    expect(entries[1]).toEqual({
+      number: 28,
+      formatted: '28/QĐ-SKHCN',
+      symbol: 'QĐ-SKHCN',
+      documentKind: 'QĐ',
+      status: 'revoked',
+      issuedOn: '2021-11-02',
+      requestedBy: { kind: 'decision', id: decision.data.requesterId },
+      requestId: held.requestId,
+      assignedAt: held.assignedAt,
+      voidReason: null,
+      voidedAt: null,
+      revokedReason: 'Thu hồi: Hồ sơ không trung thực',
+      revokedAt: revoked?.data.revokedAt,
+    });
+
+    // Revoked again (a redelivery, and the same revocation in a new message): nothing changes,
+    // and the number is never given again.
+    const again = { ...revocation, id: randomUUID() };
+    await publish(revocation, again);
+    await handled(again.id);
+    const next = await askReview(numberRequested(agencyId, 'QĐ', '2021-11-25'));
+    expect(assignedNumber(next)).toBe('29/QĐ-SKHCN');
+    expect(revocationsOf(agencyId)).toHaveLength(1);
+    expect((await register(agencyId, 2021)).entries.map((entry) => entry.status)).toEqual([
+      'assigned',
+      'revoked',
+      'assigned',
     ]);
   });
 

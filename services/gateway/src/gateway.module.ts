@@ -20,6 +20,7 @@ import {
   withoutCommentKeys,
 } from './problem/validation';
 import { RegisterHttpModule } from './register/register-http.module';
+import { ReviewHttpModule } from './review/review-http.module';
 import { RequestContext } from './request-context';
 
 function stripCommentKeys(request: Request, _response: Response, next: NextFunction): void {
@@ -54,6 +55,7 @@ export class GatewayModule implements NestModule {
         CampaignsHttpModule,
         RegisterHttpModule,
         NominationsHttpModule,
+        ReviewHttpModule,
       ],
       controllers: [HealthController],
       providers: [

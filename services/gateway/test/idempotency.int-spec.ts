@@ -1,9 +1,11 @@
+import { fingerprintOf } from '@ttkt/event-store';
 import { ServiceUnavailableError } from '@ttkt/messaging';
 import { createTestSchema, deferred, testDatabaseUrl, type TestSchema } from '@ttkt/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { startGateway, type RunningGateway } from '../src/gateway';
+import { fingerprintKey, keyedFingerprintOf } from '../src/idempotency/request-fingerprint';
 import {
   AGENCY_A,
   bearer,
@@ -143,6 +145,48 @@ describe('gateway: Idempotency-Key (PostgreSQL)', () => {
     const retried = await post('key-retry', { code: 'TD', name: 'Phòng Thi đua' }).expect(201);
     expect(retried.headers['idempotency-replayed']).toBeUndefined();
     expect(calls).toBe(2);
+  });
+
+  it('stores a keyed fingerprint nobody can recompute from the body, which replicas sharing the secret agree on', async () => {
+    const body = { code: 'HD', name: 'Hội đồng' };
+    await post('key-keyed', body).expect(201);
+    const client = new Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    let stored: string | undefined;
+    try {
+      const { rows } = await client.query<{ fingerprint: string }>(
+        `SELECT fingerprint FROM ${schema.name}.idempotency_keys WHERE key = 'key-keyed'`,
+      );
+      stored = rows[0]?.fingerprint;
+    } finally {
+      await client.end();
+    }
+    const sent = { method: 'POST', url: route, body, file: null };
+    expect(stored).toBe(keyedFingerprintOf(fingerprintKey(TEST_JWT_SECRET), sent));
+    // Not the plain SHA-256 of the request, nor its HMAC under another key.
+    expect(stored).not.toBe(fingerprintOf(sent));
+    const otherKey = fingerprintKey('another-secret-of-another-gateway-0123');
+    expect(stored).not.toBe(keyedFingerprintOf(otherKey, sent));
+
+    // Another replica sharing the secret (and the table) replays it.
+    const replica = await startGateway({
+      sender,
+      jwtSecret: TEST_JWT_SECRET,
+      databaseUrl: testDatabaseUrl(),
+      schema: schema.name,
+      logger: false,
+    });
+    try {
+      await request(replica.app.getHttpServer() as App)
+        .post(route)
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'key-keyed')
+        .send(body)
+        .expect(201)
+        .expect('Idempotency-Replayed', 'true');
+    } finally {
+      await replica.stop();
+    }
   });
 
   it('creates its table in the named schema once, however often the gateway starts', async () => {

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsNotEmpty,
@@ -22,6 +23,11 @@ export const CREATE_USER = 'directory.create-user';
 export const AUTHENTICATE = 'directory.authenticate';
 /** RPC pattern of {@link EnsureBootstrapAdminCommand}. */
 export const ENSURE_BOOTSTRAP_ADMIN = 'directory.ensure-bootstrap-admin';
+/** RPC pattern of {@link GetUsersQuery}. */
+export const GET_USERS = 'directory.get-users';
+
+/** The most user ids one {@link GetUsersQuery} may ask for. */
+export const GET_USERS_MAX = 500;
 
 /** Letters, digits and `. _ @ -`, 3 to 100 characters; compared without case. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{3,100}$/;
@@ -109,4 +115,25 @@ export class EnsureBootstrapAdminCommand {
   @IsNotEmpty()
   @MaxLength(200)
   password!: string;
+}
+
+/**
+ * Look up users of a tenant by id (a council's members, say). → `{ items: UserView[] }`: the
+ * users that exist in the tenant, with their grants, in no particular order; unknown ids (and
+ * another tenant's users) are simply absent. Never a password hash.
+ */
+export class GetUsersQuery {
+  /** The caller's tenant. */
+  @IsString()
+  @IsNotEmpty()
+  tenantId!: string;
+
+  /** The users asked for: at most {@link GET_USERS_MAX}, each once. */
+  @IsArray()
+  @ArrayMaxSize(GET_USERS_MAX)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
+  userIds!: string[];
 }

@@ -160,6 +160,12 @@ export interface NominationHistoryItem {
   actor: { kind: string; id: string } | null;
   /** The event's data. */
   data: Record<string, unknown>;
+  /**
+   * Which service's stream the item comes from: `nomination` (the dossier's own events) or
+   * `review` (its review, council votes and awards). Set by the gateway, which composes the
+   * dossier's history from both; absent in the nomination service's own answer.
+   */
+  source?: 'nomination' | 'review';
 }
 
 /** Every stored event of a dossier, in order. */

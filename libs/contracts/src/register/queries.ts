@@ -23,7 +23,7 @@ export class GetRegisterQuery {
   year!: number;
 }
 
-/** One number of a register, assigned or voided. */
+/** One number of a register: assigned, voided (never issued) or revoked (issued, then revoked). */
 export interface RegisterEntryView {
   /** The number alone (số). */
   number: number;
@@ -33,8 +33,11 @@ export interface RegisterEntryView {
   symbol: string;
   /** `KH`, `QĐ` or `TTr`. */
   documentKind: RegisterDocumentKindV1;
-  /** `voided` numbers keep their line, with the reason, and are never given again. */
-  status: 'assigned' | 'voided';
+  /**
+   * `voided` numbers keep their line, with the reason, and are never given again; so do `revoked`
+   * ones (a decision issued under the number, then revoked).
+   */
+  status: 'assigned' | 'voided' | 'revoked';
   /** The document's issue date (`YYYY-MM-DD`). */
   issuedOn: string;
   /** Who asked for the number. */
@@ -43,10 +46,14 @@ export interface RegisterEntryView {
   requestId: string;
   /** When the number was given (ISO-8601, UTC). */
   assignedAt: string;
-  /** Why it was voided; null while assigned. */
+  /** Why it was voided; null unless voided. */
   voidReason: string | null;
-  /** When it was voided (ISO-8601, UTC); null while assigned. */
+  /** When it was voided (ISO-8601, UTC); null unless voided. */
   voidedAt: string | null;
+  /** Why it was revoked, `Thu hồi: <reason>`; null unless revoked. */
+  revokedReason: string | null;
+  /** When the register marked it revoked (ISO-8601, UTC); null unless revoked. */
+  revokedAt: string | null;
 }
 
 /** An agency's register for one year, entries sorted by number (a year with none: `entries: []`). */

@@ -67,6 +67,16 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  /** PUT a JSON body; resolves with status and body of a 2xx, rejects otherwise. */
+  put<T>(path: string, body: unknown): Promise<ApiResponse<T>> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  /** DELETE; resolves with status and body of a 2xx, rejects otherwise. */
+  delete<T>(path: string): Promise<ApiResponse<T>> {
+    return this.request<T>('DELETE', path);
+  }
+
   /**
    * POST `multipart/form-data`: the text `fields` first, then one `file` (its name as given,
    * UTF-8); resolves with status and body of a 2xx, rejects otherwise.

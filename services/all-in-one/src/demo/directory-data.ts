@@ -26,8 +26,9 @@ export interface DemoPerson {
 }
 
 /**
- * A demo account, each linked to a person of the agency: one per role, and in Thái Nguyên two
- * unit heads (Phòng Quản lý khoa học, Trung tâm Ứng dụng tiến bộ khoa học và công nghệ).
+ * A demo account, each linked to a person of the agency: in Bắc Kạn the secretariat, the head, an
+ * agency admin and three council members; in Thái Nguyên one per role, and two unit heads (Phòng
+ * Quản lý khoa học, Trung tâm Ứng dụng tiến bộ khoa học và công nghệ).
  */
 export interface DemoUser {
   username: string;
@@ -74,10 +75,21 @@ export const BAC_KAN_AGENCY = {
     p('bk-tp-khtc', 'Lục Văn Bình', 'male', '1974-07-30', 'KHTC', 'Trưởng phòng'),
     p('bk-ctt', 'Hà Văn Quyết', 'male', '1975-12-03', 'TTr', 'Chánh Thanh tra'),
     p('bk-gd-ttud', 'Dương Thị Nga', 'female', '1980-04-17', 'TTUD', 'Giám đốc Trung tâm'),
+    p('bk-vc-ttud', 'Nông Văn Quân', 'male', '1991-10-09', 'TTUD', 'Viên chức'),
+    p('bk-cntt', 'Hoàng Minh Đức', 'male', '1993-02-18', 'VP', 'Chuyên viên công nghệ thông tin'),
   ],
+  /**
+   * The secretariat and the head; an agency admin (who configures the council); and the other
+   * members of the Hội đồng Thi đua - Khen thưởng of 2021 (the head chairs it, the secretariat is
+   * its secretary).
+   */
   users: [
     { username: 'bk.vanphong', role: 'secretariat', person: 'bk-cvp' },
     { username: 'bk.giamdoc', role: 'agency-head', person: 'bk-gd' },
+    { username: 'bk.quantri', role: 'agency-admin', person: 'bk-cntt' },
+    { username: 'bk.phogiamdoc', role: 'council-member', person: 'bk-pgd' },
+    { username: 'bk.khtc', role: 'council-member', person: 'bk-tp-khtc' },
+    { username: 'bk.thanhtra', role: 'council-member', person: 'bk-ctt' },
   ] as DemoUser[],
 } as const;
 

@@ -29,7 +29,9 @@ export interface DemoDossier {
 
 /**
  * Bắc Kạn, plan 27/KH-SKHCN of 30/3/2021: the dossiers its units sent the Văn phòng Sở before
- * the deadline of 12/5/2021 (recorded as submitted on 5/5/2021), entered by the secretariat.
+ * the deadline of 12/5/2021 (recorded as submitted on 5/5/2021), entered by the secretariat:
+ * four for the Giấy khen (quota 3) and two for the Bằng khen (quota 2), whose review
+ * `review-data.ts` records.
  */
 export const BAC_KAN_DOSSIERS_2021: readonly DemoDossier[] = [
   {
@@ -72,7 +74,58 @@ export const BAC_KAN_DOSSIERS_2021: readonly DemoDossier[] = [
       'Biên bản nghiệm thu 02 mô hình chuyển giao tại Ba Bể và Chợ Đồn.',
     ],
   },
+  {
+    awardFormCode: 'GIAY_KHEN_GD_SO',
+    unit: 'TTUD',
+    nominee: { kind: 'individual', person: 'bk-vc-ttud' },
+    by: 'bk.vanphong',
+    submit: true,
+    achievementSummary:
+      'Trực tiếp thực hiện chuyển giao kỹ thuật trồng cây dược liệu dưới tán rừng tại huyện Chợ Đồn; tham gia Tổ bầu cử tại khu vực bỏ phiếu nơi cư trú; hoàn thành tốt nhiệm vụ chuyên môn được giao trong đợt thi đua.',
+    evidence: [
+      'Thành viên Tổ bầu cử khu vực bỏ phiếu số 2, phường Nguyễn Thị Minh Khai.',
+      'Biên bản bàn giao mô hình trồng cây dược liệu dưới tán rừng tại Chợ Đồn.',
+    ],
+  },
+  {
+    awardFormCode: 'GIAY_KHEN_GD_SO',
+    unit: 'VP',
+    nominee: { kind: 'individual', person: 'bk-vt' },
+    by: 'bk.vanphong',
+    submit: true,
+    achievementSummary:
+      'Tiếp nhận, xử lý kịp thời các văn bản chỉ đạo về công tác bầu cử gửi đến Sở; phục vụ chu đáo các cuộc họp triển khai công tác bầu cử của Sở.',
+    evidence: [
+      'Sổ theo dõi văn bản đến về công tác bầu cử quý I, II/2021.',
+      'Hoàn thành nhiệm vụ văn thư, lưu trữ được giao.',
+    ],
+  },
+  {
+    awardFormCode: 'BANG_KHEN_CT_UBND_TINH',
+    unit: 'TTUD',
+    nominee: { kind: 'collective', unit: 'TTUD' },
+    by: 'bk.vanphong',
+    submit: true,
+    achievementSummary:
+      'Trung tâm tổ chức tuyên truyền cuộc bầu cử tới 100% viên chức, người lao động; chuyển giao 02 mô hình ứng dụng tiến bộ khoa học và công nghệ cho các huyện Ba Bể và Chợ Đồn; bảo đảm an ninh, trật tự và phòng, chống dịch Covid-19 tại đơn vị, không để xảy ra khiếu nại, tố cáo.',
+    evidence: [
+      'Kế hoạch và báo cáo tuyên truyền bầu cử của Trung tâm.',
+      'Báo cáo kết quả thực hiện nhiệm vụ chuyên môn quý I/2021 của Trung tâm.',
+      'Phương án phòng, chống dịch Covid-19 của Trung tâm trong thời gian bầu cử.',
+      'Báo cáo đột xuất về công tác bầu cử gửi Văn phòng Sở đúng hạn.',
+      'Không có đơn thư khiếu nại, tố cáo trong đợt thi đua.',
+    ],
+  },
 ];
+
+/**
+ * A demo dossier's key among its plan's: the award form and the nominee (a person's key or a
+ * unit's code), e.g. `GIAY_KHEN_GD_SO/bk-vt`; each nominee is nominated once per form.
+ */
+export function dossierKey(dossier: Pick<DemoDossier, 'awardFormCode' | 'nominee'>): string {
+  const nominee = dossier.nominee;
+  return `${dossier.awardFormCode}/${nominee.kind === 'collective' ? nominee.unit : nominee.person}`;
+}
 
 /**
  * Thái Nguyên, the current-year plan: dossiers of two units, Phòng Quản lý khoa học (its head

@@ -11,9 +11,12 @@ import {
   type DemoUnit,
   type DemoUser,
 } from './directory-data';
-import { BAC_KAN_DOSSIERS_2021, THAI_NGUYEN_DOSSIERS } from './dossier-data';
+import { BAC_KAN_DOSSIERS_2021, THAI_NGUYEN_DOSSIERS, dossierKey } from './dossier-data';
 import { recordDossiers, type LoadedDossier } from './load-dossiers';
+import { recordReview, type LoadedReview } from './load-review';
 import { pause, retryWhileCatchingUp } from './retry';
+import { BAC_KAN_REVIEW_2021 } from './review-data';
+import { signInUsers } from './sign-in';
 import { localDate, mapStrings, shiftPlanDates, type DemoJson } from './shift-plan';
 
 /** A demo account as the launcher prints it. */
@@ -39,8 +42,10 @@ export interface DemoSummary {
   credentials: DemoCredential[];
   /** The two plans, when loaded now. */
   plans?: { bacKan: DemoPlan; thaiNguyen: DemoPlan };
-  /** The dossiers of each plan, when loaded now. */
+  /** The dossiers of each plan, when loaded now (the 2021 ones with their final statuses). */
   dossiers?: { bacKan: LoadedDossier[]; thaiNguyen: LoadedDossier[] };
+  /** The 2021 plan's review (session, decision, proposal), when loaded now. */
+  review?: { bacKan: Omit<LoadedReview, 'statuses'> };
 }
 
 /** Where and as whom to load the demo. */
@@ -52,7 +57,8 @@ export interface LoadDemoOptions {
   /**
    * The clock the platform's services and gateway read: today (Asia/Ho_Chi_Minh) comes from it
    * (the current plan is issued on that day), and the loader sets it back to
-   * {@link BAC_KAN_HISTORY_AT} while it records the 2021 dossiers.
+   * {@link BAC_KAN_HISTORY_AT} while it records the 2021 dossiers, then to each day of their
+   * review.
    */
   clock: DemoClock;
   /** How long to wait for an issued plan (ms, default 30 000). */
@@ -74,7 +80,8 @@ const logger = new Logger('demo');
 
 /**
  * When the Bắc Kạn units' dossiers of 2021 are recorded as submitted: a week before the unit
- * stage's deadline (before 12/5/2021).
+ * stage's deadline (before 12/5/2021). Their review follows at the instants of
+ * {@link BAC_KAN_REVIEW_2021}, until the plan's close on 30/6/2021.
  */
 export const BAC_KAN_HISTORY_AT = '2021-05-05T09:00:00+07:00';
 
@@ -101,7 +108,13 @@ export function demoCredentials(): DemoCredential[] {
  * - dossiers: for the current-year plan, drafts and submitted ones of two Thái Nguyên units, as
  *   their unit heads; for the 2021 plan, the Bắc Kạn dossiers as history, entered by its
  *   secretariat with the clock set back to {@link BAC_KAN_HISTORY_AT} (and set right again
- *   before the loader returns), so they are submitted before that plan's deadline.
+ *   before the loader returns), so they are submitted before that plan's deadline;
+ * - the 2021 plan's review as history ({@link BAC_KAN_REVIEW_2021}), each step with the clock at
+ *   its day of May or June 2021: the council configured, the dossiers accepted (one returned and
+ *   resubmitted), the council's session with its votes and tally, the head's decision on the
+ *   Giấy khen (numbered after the plan in the register of 2021, with golden-book numbers), the
+ *   proposal of the Bằng khen to the province and its outcome, and the plan closed. The
+ *   current-year plan stays open with its dossiers as submitted.
  */
 export async function loadDemoData(options: LoadDemoOptions): Promise<DemoSummary> {
   const credentials = demoCredentials();
@@ -230,17 +243,40 @@ export async function loadDemoData(options: LoadDemoOptions): Promise<DemoSummar
     });
   });
   phase('Bắc Kạn: dossiers of 2021');
+  const { statuses, ...review } = await recordReview(BAC_KAN_REVIEW_2021, {
+    baseUrl: options.baseUrl,
+    clock: options.clock,
+    agencyId: bacKanPlan.agencyId,
+    agencyName: BAC_KAN_AGENCY.name,
+    place: 'Bắc Kạn',
+    campaignId: bacKanPlan.campaignId,
+    dossiers: new Map(
+      BAC_KAN_DOSSIERS_2021.map((dossier, index) => [
+        dossierKey(dossier),
+        history[index] as LoadedDossier,
+      ]),
+    ),
+    ...bacKanPart.directory,
+    timeoutMs: issueTimeoutMs,
+    onStep: (step) => phase(`Bắc Kạn: review of 2021, ${step}`),
+  });
+  const reviewed = history.map((dossier) => ({
+    ...dossier,
+    status: statuses.get(dossier.id) ?? dossier.status,
+  }));
   const thaiNguyenPlan = thaiNguyenPart.plan;
   logger.log(
     `demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-      `${bacKanPlan.planNumber} (${bacKanPlan.issuedOn}, ${history.length} dossiers), ` +
+      `${bacKanPlan.planNumber} (${bacKanPlan.issuedOn}, ${history.length} dossiers, ` +
+      `decision ${review.decision.number}, proposal ${review.proposal.number}, closed), ` +
       `${thaiNguyenPlan.planNumber} (${thaiNguyenPlan.issuedOn}, ${thaiNguyenPart.dossiers.length} dossiers)`,
   );
   return {
     loaded: true,
     credentials,
     plans: { bacKan: bacKanPlan, thaiNguyen: thaiNguyenPlan },
-    dossiers: { bacKan: history, thaiNguyen: thaiNguyenPart.dossiers },
+    dossiers: { bacKan: reviewed, thaiNguyen: thaiNguyenPart.dossiers },
+    review: { bacKan: review },
   };
 }
 
@@ -282,6 +318,7 @@ async function populateAgency(
 ): Promise<{
   units: Map<string, { id: string; name: string }>;
   people: Map<string, DemoPerson & Identified>;
+  userIds: Map<string, string>;
 }> {
   const unitIds = new Map<string, string>();
   const units = new Map<string, { id: string; name: string }>();
@@ -306,10 +343,11 @@ async function populateAgency(
     people.set(person.key, { ...person, id: created.body.id });
   });
   // One at a time: each account hashes its password (argon2), which a login waits behind.
+  const userIds = new Map<string, string>();
   await inBatches(agency.users, 1, async (user) => {
     const person = people.get(user.person);
     if (!person) throw new Error(`demo user ${user.username}: no person ${user.person}`);
-    await admin.post('/users', {
+    const created = await admin.post<Identified>('/users', {
       username: user.username,
       password: DEMO_PASSWORD,
       fullName: person.fullName,
@@ -319,25 +357,9 @@ async function populateAgency(
       personId: person.id,
       roles: [user.role],
     });
+    userIds.set(user.username, created.body.id);
   });
-  return { units, people };
-}
-
-/** Signs in each of `usernames` (demo accounts), by username. */
-async function signInUsers(
-  baseUrl: string,
-  usernames: readonly string[],
-): Promise<Map<string, ApiClient>> {
-  const clients = await Promise.all(
-    usernames.map((username) =>
-      retryWhileCatchingUp(
-        () => ApiClient.signIn(baseUrl, username, DEMO_PASSWORD),
-        30_000,
-        [503, 504],
-      ),
-    ),
-  );
-  return new Map(usernames.map((username, index) => [username, clients[index] as ApiClient]));
+  return { units, people, userIds };
 }
 
 function signInAs(baseUrl: string, users: readonly DemoUser[], role: string): Promise<ApiClient> {

@@ -176,14 +176,34 @@ function documentFile(
         `${unitName} họp xét, thống nhất đề nghị khen thưởng các tập thể, cá nhân trong đợt thi đua.`,
       ]);
     case 'BAO_CAO_THANH_TICH':
-      return file(`Báo cáo thành tích - ${nomineeName}`, [
-        ...heading,
-        `Báo cáo thành tích của ${nomineeName}`,
-        dossier.achievementSummary,
-      ]);
+      return achievementReport(target, unitName, nomineeName, dossier.achievementSummary);
     default:
       return file(`${document.name} - ${nomineeName}`, [...heading, document.name]);
   }
+}
+
+/**
+ * The nominee's achievement report (Báo cáo thành tích) as a PDF dated `target.datedOn`; a
+ * supplemented one (after a return) names what it adds in `supplement`, and says so in its title.
+ */
+export function achievementReport(
+  target: Pick<DossierTarget, 'agencyName' | 'place' | 'datedOn'>,
+  unitName: string,
+  nomineeName: string,
+  achievementSummary: string,
+  supplement?: string,
+): { content: Buffer; fileName: string } {
+  const title = supplement
+    ? `Báo cáo thành tích (bổ sung) - ${nomineeName}`
+    : `Báo cáo thành tích - ${nomineeName}`;
+  return file(title, [
+    target.agencyName,
+    unitName,
+    `${target.place}, ${writtenDate(target.datedOn)}`,
+    `Báo cáo thành tích của ${nomineeName}`,
+    achievementSummary,
+    ...(supplement ? [supplement] : []),
+  ]);
 }
 
 function file(title: string, lines: readonly string[]): { content: Buffer; fileName: string } {

@@ -42,6 +42,24 @@ export async function findUserByUsername(
   return row ? { user: row.view, passwordHash: row.password_hash } : null;
 }
 
+/**
+ * The users of `tenantId` among `userIds`, from the read table's views (which hold no password
+ * hash); unknown ids and other tenants' users are left out.
+ */
+export async function usersByIds(
+  db: Pool | PoolClient,
+  schema: string,
+  tenantId: string,
+  userIds: readonly string[],
+): Promise<UserView[]> {
+  if (userIds.length === 0) return [];
+  const { rows } = await db.query<{ view: UserView }>(
+    `SELECT view FROM "${schema}".users WHERE tenant_id = $1 AND id = ANY($2::text[]) ORDER BY id`,
+    [tenantId, [...userIds]],
+  );
+  return rows.map((row) => row.view);
+}
+
 /** What the gateway puts in the token. */
 export function authenticatedUser(user: UserView): AuthenticatedUser {
   return {

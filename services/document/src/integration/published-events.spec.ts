@@ -3,6 +3,7 @@ import {
   REGISTER_EVENTS,
   REGISTER_NUMBER_ASSIGNED_V1,
   REGISTER_NUMBER_REFUSED_V1,
+  REGISTER_NUMBER_REVOKED_V1,
   REGISTER_NUMBER_VOIDED_V1,
 } from '@ttkt/contracts';
 import type { StoredEvent } from '@ttkt/event-store';
@@ -53,6 +54,20 @@ const voided: RegisterEvent = {
     requestId: '5d0c3f55-5d7a-4a43-9d43-3f2f6a0c1b11',
     reason: 'issue-cancelled: Kế hoạch không được ban hành',
     voidedAt: '2021-04-01T03:00:00.000Z',
+  },
+};
+
+const revoked: RegisterEvent = {
+  type: 'NumberRevoked',
+  data: {
+    agencyId: 'skhcn-bac-kan',
+    year: 2021,
+    number: 28,
+    formatted: '28/QĐ-SKHCN',
+    requestId: '0b9f6a4e-7c1d-4f2a-8e3b-5d6c7b8a9f01',
+    requestedBy: { kind: 'decision', id: '6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f' },
+    reason: 'Thu hồi: Hồ sơ khen thưởng không trung thực',
+    revokedAt: '2021-11-20T03:00:00.000Z',
   },
 };
 
@@ -153,14 +168,22 @@ describe('the register’s published events', () => {
     expectValid(REGISTER_NUMBER_VOIDED_V1, event?.data ?? {});
   });
 
+  it('publishes NumberRevoked as register.number-revoked.v1', () => {
+    const event = toContractEvent(stored(revoked, 6));
+    expect(event?.type).toBe(REGISTER_NUMBER_REVOKED_V1);
+    expect(event?.data).toEqual(revoked.data);
+    expectValid(REGISTER_NUMBER_REVOKED_V1, event?.data ?? {});
+  });
+
   it('publishes nothing for an event type it does not know', () => {
     expect(toContractEvent({ ...stored(voided, 5), type: 'SomethingInternal' })).toBeNull();
   });
 
-  it('registers exactly the three register events, once the lead spreads them into CONTRACT_EVENTS', () => {
+  it('registers exactly the four register events, once the lead spreads them into CONTRACT_EVENTS', () => {
     expect(Object.keys(REGISTER_EVENTS).sort()).toEqual([
       REGISTER_NUMBER_ASSIGNED_V1,
       REGISTER_NUMBER_REFUSED_V1,
+      REGISTER_NUMBER_REVOKED_V1,
       REGISTER_NUMBER_VOIDED_V1,
     ]);
     for (const key of Object.keys(REGISTER_EVENTS)) {

@@ -1,10 +1,12 @@
 import {
   REGISTER_NUMBER_ASSIGNED_V1,
   REGISTER_NUMBER_REFUSED_V1,
+  REGISTER_NUMBER_REVOKED_V1,
   REGISTER_NUMBER_VOIDED_V1,
   type IntegrationEvent,
   type RegisterNumberAssignedV1,
   type RegisterNumberRefusedV1,
+  type RegisterNumberRevokedV1,
   type RegisterNumberVoidedV1,
 } from '@ttkt/contracts';
 import type { StoredEvent } from '@ttkt/event-store';
@@ -59,6 +61,20 @@ function contractOf(event: RegisterEvent): ContractPayload | null {
       const { agencyId, year, number, requestId, reason, voidedAt } = event.data;
       const data: RegisterNumberVoidedV1 = { agencyId, year, number, requestId, reason, voidedAt };
       return { type: REGISTER_NUMBER_VOIDED_V1, data };
+    }
+    case 'NumberRevoked': {
+      const { data: stored } = event;
+      const data: RegisterNumberRevokedV1 = {
+        agencyId: stored.agencyId,
+        year: stored.year,
+        number: stored.number,
+        formatted: stored.formatted,
+        requestId: stored.requestId,
+        requestedBy: { kind: stored.requestedBy.kind, id: stored.requestedBy.id },
+        reason: stored.reason,
+        revokedAt: stored.revokedAt,
+      };
+      return { type: REGISTER_NUMBER_REVOKED_V1, data };
     }
     default:
       return null;

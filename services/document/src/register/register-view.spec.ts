@@ -62,6 +62,63 @@ describe('the register as read', () => {
       assignedAt: '2021-03-30T02:00:00.000Z',
       voidReason: 'Huỷ ban hành',
       voidedAt: '2021-04-01T00:00:00.000Z',
+      revokedReason: null,
+      revokedAt: null,
+    });
+    expect(view.entries[0]).toMatchObject({ revokedReason: null, revokedAt: null });
+  });
+
+  it('keeps a revoked number’s line, marked revoked with its reason and instant', () => {
+    const decision: RegisterEvent = {
+      type: 'NumberAssigned',
+      data: {
+        ...(assigned(28).data as Extract<RegisterEvent, { type: 'NumberAssigned' }>['data']),
+        symbol: 'QĐ-SKHCN',
+        formatted: '28/QĐ-SKHCN',
+        documentKind: 'QĐ',
+        requestedBy: { kind: 'decision', id: 'decision-28' },
+      },
+    };
+    const events: RegisterEvent[] = [
+      assigned(27),
+      decision,
+      {
+        type: 'NumberRevoked',
+        data: {
+          agencyId: 'skhcn-bac-kan',
+          year: 2021,
+          number: 28,
+          formatted: '28/QĐ-SKHCN',
+          requestId: 'request-28',
+          requestedBy: { kind: 'decision', id: 'decision-28' },
+          reason: 'Thu hồi: Hồ sơ không trung thực',
+          revokedAt: '2021-11-20T03:00:00.000Z',
+        },
+      },
+    ];
+    const view = toRegisterView(
+      'skhcn-bac-kan',
+      2021,
+      events.reduce(evolveRegister, initialRegisterState()),
+    );
+    expect(view.entries.map((entry) => [entry.formatted, entry.status])).toEqual([
+      ['27/KH-SKHCN', 'assigned'],
+      ['28/QĐ-SKHCN', 'revoked'],
+    ]);
+    expect(view.entries[1]).toEqual({
+      number: 28,
+      formatted: '28/QĐ-SKHCN',
+      symbol: 'QĐ-SKHCN',
+      documentKind: 'QĐ',
+      status: 'revoked',
+      issuedOn: '2021-03-30',
+      requestedBy: { kind: 'decision', id: 'decision-28' },
+      requestId: 'request-28',
+      assignedAt: '2021-03-30T02:00:00.000Z',
+      voidReason: null,
+      voidedAt: null,
+      revokedReason: 'Thu hồi: Hồ sơ không trung thực',
+      revokedAt: '2021-11-20T03:00:00.000Z',
     });
   });
 

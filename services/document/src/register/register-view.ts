@@ -19,6 +19,8 @@ export function toRegisterView(agencyId: string, year: number, state: RegisterSt
         assignedAt: assignment.assignedAt,
         voidReason: entry.status === 'voided' ? entry.reason : null,
         voidedAt: entry.status === 'voided' ? entry.voidedAt : null,
+        revokedReason: entry.status === 'revoked' ? entry.reason : null,
+        revokedAt: entry.status === 'revoked' ? entry.revokedAt : null,
       };
     });
   return { agencyId, year, entries };

@@ -6,7 +6,7 @@
  * the outbox relay publishes it as the requester's answer; it takes no number and changes no
  * numbering: the register's entries are the same after it.
  */
-export type RegisterEvent = NumberAssigned | NumberVoided | NumberRefused;
+export type RegisterEvent = NumberAssigned | NumberVoided | NumberRevoked | NumberRefused;
 
 /**
  * The numbered kinds of document a campaign issues, written as they appear in the symbol: KH (kế
@@ -63,6 +63,31 @@ export interface NumberVoided {
     reason: string;
     /** ISO 8601, UTC, from the injected clock. */
     voidedAt: string;
+  };
+}
+
+/**
+ * The document a number was given to was issued and then revoked (a decision revoked by the
+ * agency head). Unlike a void, the document existed: the line stays with `Thu hồi: <reason>`, the
+ * number is never given again, and the request still holds it (a redelivered request gets none).
+ * It carries what the published event needs, so the relay maps it without the register's state.
+ */
+export interface NumberRevoked {
+  type: 'NumberRevoked';
+  data: {
+    agencyId: string;
+    year: number;
+    number: number;
+    /** As printed after "Số:", `28/QĐ-SKHCN`. */
+    formatted: string;
+    /** The request that was given the number. */
+    requestId: string;
+    /** Who held the number (`{ kind: 'decision', id: decisionId }`). */
+    requestedBy: RegisterRequester;
+    /** As shown in the register: `Thu hồi: <reason>` (NFC). */
+    reason: string;
+    /** ISO 8601, UTC, from the injected clock. */
+    revokedAt: string;
   };
 }
 

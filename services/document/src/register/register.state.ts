@@ -4,12 +4,13 @@ import type { NumberAssigned, RegisterEvent } from './register.events';
 export type Assignment = NumberAssigned['data'];
 
 /**
- * One number of the register. A voided number keeps its assignment, so the register still shows
- * who held it, and it still blocks reuse.
+ * One number of the register. A voided or revoked number keeps its assignment, so the register
+ * still shows who held it, and it still blocks reuse.
  */
 export type RegisteredNumber =
   | { status: 'assigned'; assignment: Assignment }
-  | { status: 'voided'; assignment: Assignment; reason: string; voidedAt: string };
+  | { status: 'voided'; assignment: Assignment; reason: string; voidedAt: string }
+  | { status: 'revoked'; assignment: Assignment; reason: string; revokedAt: string };
 
 /**
  * A register's state, folded from its stream. Agency and year are null until the first number:
@@ -28,7 +29,10 @@ export function initialRegisterState(): RegisterState {
   return { agencyId: null, year: null, numbers: new Map(), highestNumber: 0 };
 }
 
-/** Applies one stored event (a fact: a void of a number the fold does not hold changes nothing). */
+/**
+ * Applies one stored event (a fact: a void or revocation of a number the fold does not hold as
+ * assigned changes nothing).
+ */
 export function evolveRegister(state: RegisterState, event: RegisterEvent): RegisterState {
   switch (event.type) {
     case 'NumberAssigned': {
@@ -54,6 +58,20 @@ export function evolveRegister(state: RegisterState, event: RegisterEvent): Regi
           assignment: entry.assignment,
           reason,
           voidedAt,
+        }),
+      };
+    }
+    case 'NumberRevoked': {
+      const { number, reason, revokedAt } = event.data;
+      const entry = state.numbers.get(number);
+      if (entry?.status !== 'assigned') return state;
+      return {
+        ...state,
+        numbers: new Map(state.numbers).set(number, {
+          status: 'revoked',
+          assignment: entry.assignment,
+          reason,
+          revokedAt,
         }),
       };
     }

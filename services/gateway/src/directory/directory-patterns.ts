@@ -6,6 +6,7 @@ import {
   GET_AGENCY,
   GET_PERSON,
   GET_TENANT,
+  GET_USERS,
   IMPORT_PEOPLE,
   LIST_AGENCIES,
   LIST_PEOPLE,
@@ -43,5 +44,6 @@ export const DIRECTORY = {
   closeHold: CLOSE_HOLD,
   createUser: CREATE_USER,
   authenticate: AUTHENTICATE,
+  getUsers: GET_USERS,
   importPeople: IMPORT_PEOPLE,
 } as const;

@@ -7,14 +7,15 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { isErrorCode, type ValidationIssue } from '@ttkt/contracts';
-import { fingerprintOf } from '@ttkt/event-store';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
 import { uploadedFile, type AuthenticatedRequest, type UploadedFile } from '../auth/authorization';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../auth/gateway-config';
 import { classifyException } from '../problem/problem-details.filter';
 import { ProblemException } from '../problem/problem.exception';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency-store';
+import { fingerprintKey, keyedFingerprintOf } from './request-fingerprint';
 
 /** The header a replayed response carries. */
 export const REPLAYED_HEADER = 'Idempotency-Replayed';
@@ -37,12 +38,24 @@ type StoredOutcome =
  *
  * The claim is one committed statement before the command is sent, completing or releasing one
  * more after it: no transaction is open while a service works.
+ *
+ * The request's fingerprint kept with the key is an HMAC under a key derived from the JWT secret
+ * (never stored), not a plain hash: a plain SHA-256 of a vote's body would let anyone who reads
+ * the table hash both answers and learn a secret ballot's choice. Keys stored before this change
+ * (plain SHA-256) no longer match their request: a repeat within their 24 h gets `422
+ * idempotency-key-reused` instead of the replay — acceptable for one day after the upgrade.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('idempotency');
+  private readonly fingerprintKey: Buffer;
 
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.fingerprintKey = fingerprintKey(config.jwtSecret);
+  }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -61,7 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = `${user.tenantId ?? '*'}/${user.userId}`;
     const key = header;
     const file = uploadedFile(request);
-    const fingerprint = fingerprintOf({
+    const fingerprint = keyedFingerprintOf(this.fingerprintKey, {
       method: request.method,
       url: request.originalUrl,
       body: (request.body as unknown) ?? null,

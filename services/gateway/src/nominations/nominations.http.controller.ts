@@ -38,6 +38,7 @@ import { Roles } from '../auth/roles.decorator';
 import { commandAnswer, withETag, type CommandAnswer } from '../directory/command-answer';
 import { ProblemException } from '../problem/problem.exception';
 import { RequestContext } from '../request-context';
+import { mergeDossierHistory, reviewHistory, type DossierHistory } from '../review/dossier-history';
 import { contentDisposition } from './content-disposition';
 import { DocumentUploadGuard, streamedUpload } from './document-upload.guard';
 import { NominationAccess } from './nomination-access';
@@ -173,17 +174,22 @@ export class NominationsHttpController {
   }
 
   @Get('nominations/:id/history')
-  @ApiOperation({ summary: 'Every event of a dossier, in order, with its actor and instant' })
+  @ApiOperation({
+    summary:
+      "Every event of a dossier with its actor and instant: the nomination's and the review's (source), by instant",
+  })
   async history(
     @Param() params: NominationIdParams,
     @Query() _query: NominationReadQueryDto,
-  ): Promise<NominationHistory> {
+  ): Promise<DossierHistory> {
     await this.access().visibleNomination(params.id);
-    const query: GetNominationHistoryQuery = {
-      tenantId: this.context.tenantId(),
-      nominationId: params.id,
-    };
-    return this.sender.send<NominationHistory>(NOMINATION_SERVICE, NOMINATION.history, query);
+    const tenantId = this.context.tenantId();
+    const query: GetNominationHistoryQuery = { tenantId, nominationId: params.id };
+    const [nomination, review] = await Promise.all([
+      this.sender.send<NominationHistory>(NOMINATION_SERVICE, NOMINATION.history, query),
+      reviewHistory(this.sender, tenantId, params.id),
+    ]);
+    return mergeDossierHistory(nomination.items, review);
   }
 
   @Post('nominations/:id/documents')

@@ -310,6 +310,10 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
   unknownAgency: { vi: 'không có cơ quan này', en: 'names no known agency' },
   unknownUnit: { vi: 'không có đơn vị này', en: 'names no known unit' },
   unknownPerson: { vi: 'không có người này', en: 'names no known person' },
+  unknownUser: {
+    vi: 'không có người dùng này trong cơ quan',
+    en: 'names no known user of the agency',
+  },
   unknownSubject: {
     vi: 'không có trong đối tượng của kế hoạch',
     en: 'is not a subject of the plan',
@@ -351,6 +355,40 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
   isEnum: { vi: 'không thuộc các giá trị cho phép', en: 'is not one of the allowed values' },
   arrayNotEmpty: { vi: 'danh sách không được rỗng', en: 'must not be an empty list' },
   isNumber: { vi: 'phải là số', en: 'must be a number' },
+  isFraction: {
+    vi: 'phải là phân số "p/q" với 0 < p ≤ q ≤ 1000, ví dụ "2/3"',
+    en: 'must be a fraction "p/q" with 0 < p ≤ q ≤ 1000, e.g. "2/3"',
+  },
+  invalidFraction: {
+    vi: 'phải là phân số "p/q" với 0 < p ≤ q, ví dụ "2/3"',
+    en: 'must be a fraction "p/q" with 0 < p ≤ q, e.g. "2/3"',
+  },
+  duplicateThreshold: {
+    vi: 'đã có ngưỡng biểu quyết cho hình thức này (hoặc ngưỡng chung)',
+    en: 'repeats the threshold of this award form (or the default one)',
+  },
+  notAMember: {
+    vi: 'không phải thành viên hội đồng',
+    en: 'is not a member of the council',
+  },
+  noThreshold: {
+    vi: 'quy chế hội đồng không có ngưỡng biểu quyết cho hình thức này',
+    en: "the council's rules have no threshold for this award form",
+  },
+  notInProposal: {
+    vi: 'không có trong tờ trình',
+    en: 'is not a nominee of the proposal',
+  },
+  isDate: { vi: 'phải là ngày YYYY-MM-DD', en: 'must be a YYYY-MM-DD date' },
+  mustBeAfterToday: { vi: 'phải là ngày sau hôm nay', en: 'must be a day after today' },
+  notTied: {
+    vi: 'không thuộc các hồ sơ bằng phiếu ở vị trí cuối của chỉ tiêu',
+    en: 'is not among the dossiers tied at the quota’s last place',
+  },
+  tiePlaces: {
+    vi: 'phải chọn đúng số hồ sơ bằng số chỉ tiêu còn lại',
+    en: 'must choose exactly as many dossiers as places are left',
+  },
 };
 
 /** The message of a constraint in a language; unknown constraints keep their name. */

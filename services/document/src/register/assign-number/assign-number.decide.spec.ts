@@ -200,6 +200,54 @@ describe('assigning a register number', () => {
   });
 });
 
+describe('numbering a decision and a proposal letter (review.number-requested.v1)', () => {
+  const decision: AssignNumber = {
+    ...plan,
+    documentKind: 'QĐ',
+    requestId: 'decision-request-1',
+    requestedBy: { kind: 'decision', id: 'decision-1' },
+    issuedOn: '2021-11-02',
+  };
+  const proposal: AssignNumber = {
+    ...plan,
+    documentKind: 'TTr',
+    requestId: 'proposal-request-1',
+    requestedBy: { kind: 'proposal', id: 'proposal-1' },
+    issuedOn: '2021-11-03',
+  };
+
+  it('numbers them after the plan in the one sequence of the agency-year: 28/QĐ, 29/TTr', () => {
+    const afterPlan = given([assigned(27)]);
+    const qd = decideNumberRequest(decision, afterPlan);
+    expect(qd).toEqual([
+      {
+        type: 'NumberAssigned',
+        data: {
+          agencyId: 'skhcn-bac-kan',
+          year: 2021,
+          number: 28,
+          symbol: 'QĐ-SKHCN',
+          formatted: '28/QĐ-SKHCN',
+          documentKind: 'QĐ',
+          agencyCode: 'SKHCN',
+          requestId: 'decision-request-1',
+          requestedBy: { kind: 'decision', id: 'decision-1' },
+          issuedOn: '2021-11-02',
+          assignedAt: '2021-03-30T02:00:00.000Z',
+        },
+      },
+    ]);
+    const ttr = decideNumberRequest(proposal, given([assigned(27), ...qd]));
+    expect(numbersOf(ttr)).toEqual(['29/TTr-SKHCN']);
+    expect(ttr[0]?.data).toMatchObject({ requestedBy: { kind: 'proposal', id: 'proposal-1' } });
+  });
+
+  it('gives a redelivered decision request no second number', () => {
+    const qd = decideNumberRequest(decision, given([assigned(27)]));
+    expect(decideNumberRequest(decision, given([assigned(27), ...qd]))).toEqual([]);
+  });
+});
+
 describe('answering a request for a number from another service', () => {
   it('assigns as decideAssignNumber does', () => {
     expect(numbersOf(decideNumberRequest(plan, given([assigned(1)])))).toEqual(['02/KH-SKHCN']);

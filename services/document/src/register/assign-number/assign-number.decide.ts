@@ -25,11 +25,13 @@ export interface AssignNumber {
 
 /**
  * The number a request holds, if it holds one that is not voided. A retry decides no event, so
- * the caller answers with this. After a void the request holds nothing and may take a new number.
+ * the caller answers with this. After a void the request holds nothing and may take a new number;
+ * after a revocation it still holds its number (its document was issued under it), so a
+ * redelivered request takes no second one.
  */
 export function numberOfRequest(state: RegisterState, requestId: string): Assignment | undefined {
   for (const entry of state.numbers.values()) {
-    if (entry.status === 'assigned' && entry.assignment.requestId === requestId) {
+    if (entry.status !== 'voided' && entry.assignment.requestId === requestId) {
       return entry.assignment;
     }
   }

@@ -19,7 +19,8 @@ export interface VoidNumber {
 
 /**
  * Only an assigned number can be voided, always with a reason; voiding it again changes nothing,
- * so a repeated compensation is harmless. A requester voids only a number its request holds.
+ * so a repeated compensation is harmless. A requester voids only a number its request holds. A
+ * revoked number is refused (`invalid-state`): its document was issued.
  */
 export function decideVoidNumber(command: VoidNumber, state: RegisterState): RegisterEvent[] {
   const reason = command.reason.normalize('NFC').trim();
@@ -36,6 +37,10 @@ export function decideVoidNumber(command: VoidNumber, state: RegisterState): Reg
     });
   }
   if (entry.status === 'voided') return [];
+  if (entry.status === 'revoked') {
+    // Its document was issued (then revoked): it cannot become a number never used.
+    throw new DomainError('invalid-state', { number: command.number, status: entry.status });
+  }
   const { agencyId, year, requestId } = entry.assignment;
   return [
     {
@@ -67,7 +72,8 @@ export interface VoidRequestNumber {
 /**
  * The number the request holds is voided with the reason. A request that holds none (its number
  * not assigned yet, or voided already, e.g. released by its requester) changes nothing, so this
- * and the requester's own release may both run, in either order, and leave one void.
+ * and the requester's own release may both run, in either order, and leave one void. A request
+ * whose number was revoked (its document issued) is refused as {@link decideVoidNumber} refuses it.
  */
 export function decideVoidRequestNumber(
   command: VoidRequestNumber,

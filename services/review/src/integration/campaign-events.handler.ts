@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CampaignClosedV1, IntegrationEvent } from '@ttkt/contracts';
+import type { EventStore } from '@ttkt/event-store';
+import { EVENT_STORE } from '@ttkt/messaging';
+import type { PoolClient } from 'pg';
+import { CampaignCopy } from '../copies/campaign-copy';
+import { actorOf } from '../dossiers/dossier-commands';
+import { decideDossierOutcome } from '../dossiers/dossier-outcomes';
+import { DossierReads } from '../dossiers/dossier-reads';
+import { DossierStreams } from '../dossiers/dossier-streams';
+import { lockStream } from '../quota/award-streams';
+import { quotaStreamId, type QuotaEvent } from '../quota/quota.events';
+import { evolveQuota, holderOf, initialQuotaState } from '../quota/quota.state';
+import { metadataOfEvent } from './event-metadata';
+
+/**
+ * The campaign's events: kept in the campaign copy, and the close rule — when a campaign closes,
+ * every dossier of it still `approved` (left out of every decision and proposal) becomes
+ * `not-approved` (`campaign-closed`), in the inbox's transaction. A dossier that holds a place in
+ * its form's quota ledger (a decision or proposal still waiting for its number) is not left out:
+ * it is skipped, and the ledger is locked meanwhile so no decision takes places half-way.
+ */
+@Injectable()
+export class CampaignEventsHandler {
+  constructor(
+    private readonly campaigns: CampaignCopy,
+    private readonly reads: DossierReads,
+    private readonly streams: DossierStreams,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** `campaign.issued.v1`. */
+  onIssued(event: IntegrationEvent, client: PoolClient): Promise<void> {
+    return this.campaigns.onIssued(event, client);
+  }
+
+  /** `campaign.amended.v1`. */
+  onAmended(event: IntegrationEvent, client: PoolClient): Promise<void> {
+    return this.campaigns.onAmended(event, client);
+  }
+
+  /** `campaign.closed.v1`: the copy, then the close rule. */
+  async onClosed(event: IntegrationEvent, client: PoolClient): Promise<void> {
+    const data = event.data as CampaignClosedV1;
+    await this.campaigns.onClosed(event, client);
+    const metadata = metadataOfEvent(event, 'campaign');
+    const approved = await this.reads.listByCampaign(
+      event.tenantId,
+      data.campaignId,
+      ['approved'],
+      client,
+    );
+    const held = await this.heldPlaces(event.tenantId, data.campaignId, approved, client);
+    for (const dossier of approved) {
+      if (held.has(dossier.nominationId)) continue;
+      await this.streams.run(
+        event.tenantId,
+        dossier.nominationId,
+        (state) =>
+          // Re-read in the transaction: a dossier awarded meanwhile is no longer `approved`.
+          state.status === 'approved'
+            ? decideDossierOutcome(state, {
+                kind: 'not-approved',
+                cause: 'campaign-closed',
+                refId: null,
+                at: data.closedAt,
+                by: actorOf(metadata),
+              })
+            : [],
+        { client, metadata },
+      );
+    }
+  }
+
+  /** The dossiers among `dossiers` that hold a place in their form's ledger (each ledger locked). */
+  private async heldPlaces(
+    tenantId: string,
+    campaignId: string,
+    dossiers: readonly { nominationId: string; awardFormCode: string }[],
+    client: PoolClient,
+  ): Promise<Set<string>> {
+    const held = new Set<string>();
+    const forms = [...new Set(dossiers.map((dossier) => dossier.awardFormCode))].sort();
+    for (const form of forms) {
+      const streamId = quotaStreamId(campaignId, form);
+      await lockStream(client, tenantId, streamId);
+      const stored = await this.store.readStream({ tenantId, streamId }, { client });
+      const ledger = stored.reduce(
+        (state, stored) =>
+          evolveQuota(state, { type: stored.type, data: stored.data } as QuotaEvent),
+        initialQuotaState(),
+      );
+      for (const dossier of dossiers) {
+        if (dossier.awardFormCode === form && holderOf(ledger, dossier.nominationId) !== null)
+          held.add(dossier.nominationId);
+      }
+    }
+    return held;
+  }
+}

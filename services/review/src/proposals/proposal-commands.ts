@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type CommandResult,
+  type NumberedCommandResult,
+  type ProposalView,
+  type ProposeCommand,
+  type RecordProposalOutcomeCommand,
+} from '@ttkt/contracts';
+import type { Clock, EventStore } from '@ttkt/event-store';
+import { CLOCK, EVENT_STORE } from '@ttkt/messaging';
+import { randomUUID } from 'node:crypto';
+import { AwardDossiers } from '../quota/award-dossiers';
+import { AwardFacts } from '../quota/award-facts';
+import { actorOf, localDay, metadataOf, pollFor, positionOf } from '../quota/award-rpc';
+import { inTransaction, lastOf } from '../quota/award-streams';
+import { QuotaLedgers } from '../quota/quota-ledgers';
+import { decideProposalOutcome, nomineeOutcomes } from './proposal-outcome/proposal-outcome.decide';
+import { ProposalStreams } from './proposal-streams';
+import type { ProposalEvent } from './proposal.events';
+import { foldProposal, toProposalView } from './proposal.state';
+import { decidePropose } from './propose/propose.decide';
+
+/**
+ * The agency's proposals to the higher authority: proposing (places taken and the `TTr` number
+ * requested in one transaction under the ledger's lock, then the register's answer awaited
+ * holding no transaction) and recording the higher authority's outcome.
+ */
+@Injectable()
+export class ProposalCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly facts: AwardFacts,
+    private readonly ledgers: QuotaLedgers,
+    private readonly proposals: ProposalStreams,
+    private readonly dossiers: AwardDossiers,
+  ) {}
+
+  /**
+   * Proposes, then waits up to `waitMs` for the register: `issued` (numbered, the dossiers
+   * proposed), `refused` (failed, places back) or `pending`.
+   */
+  async propose(message: ProposeCommand): Promise<NumberedCommandResult<ProposalView>> {
+    const { tenantId } = message.context;
+    const metadata = metadataOf(message.context);
+    const key = { tenantId, campaignId: message.campaignId, awardFormCode: message.awardFormCode };
+    await this.facts.awaitCampaign(tenantId, message.campaignId);
+    const requestId = randomUUID();
+    const requested = await inTransaction(this.store, async (client) => {
+      const { facts, ledger } = await this.facts.lockAndLoad(client, key, message.nominationIds);
+      const before = await this.proposals.read(tenantId, message.proposalId, client);
+      const now = this.clock.now();
+      const outcome = decidePropose(
+        {
+          type: 'Propose',
+          proposalId: message.proposalId,
+          requestId,
+          campaignId: message.campaignId,
+          awardFormCode: message.awardFormCode,
+          nominationIds: message.nominationIds,
+          proposedOn: message.proposedOn ?? localDay(now),
+          ...(message.signer ? { signer: message.signer } : {}),
+          ...(message.recipients ? { recipients: message.recipients } : {}),
+          actor: actorOf(message.context),
+          now,
+        },
+        before.state,
+        facts,
+      );
+      await this.ledgers.append(client, key, ledger.version, outcome.ledger, metadata);
+      return this.proposals.append(
+        client,
+        tenantId,
+        before,
+        message.proposalId,
+        outcome.proposal,
+        metadata,
+      );
+    });
+    const { state, result } = requested;
+    if (result === null || state.status === 'none')
+      throw new Error('a proposal appends its request');
+    const answered = await pollFor(message.waitMs, () =>
+      this.answerTo(tenantId, message.proposalId, requestId, result.nextVersion),
+    );
+    return (
+      answered ?? {
+        outcome: 'pending',
+        body: toProposalView(state),
+        version: result.nextVersion,
+        position: this.store.toToken(result.lastPosition),
+      }
+    );
+  }
+
+  /**
+   * Records the higher authority's outcome: the approved dossiers `awarded`, the rest
+   * `not-approved`; the places stay taken.
+   */
+  async recordOutcome(message: RecordProposalOutcomeCommand): Promise<CommandResult<ProposalView>> {
+    const { tenantId } = message.context;
+    const metadata = metadataOf(message.context);
+    return inTransaction(this.store, async (client) => {
+      const before = await this.proposals.read(tenantId, message.proposalId, client);
+      const events = decideProposalOutcome(
+        {
+          type: 'RecordProposalOutcome',
+          proposalId: message.proposalId,
+          approvedNominationIds: message.approvedNominationIds,
+          decisionNumber: message.decisionNumber,
+          decidedOn: message.decidedOn,
+          actor: actorOf(message.context),
+          now: this.clock.now(),
+        },
+        before.state,
+      );
+      const { state, result } = await this.proposals.append(
+        client,
+        tenantId,
+        before,
+        message.proposalId,
+        events,
+        metadata,
+      );
+      const [recorded] = events;
+      if (
+        result === null ||
+        state.status === 'none' ||
+        recorded?.type !== 'ProposalOutcomeRecorded'
+      ) {
+        throw new DomainError('invalid-state', { proposalId: message.proposalId });
+      }
+      const dossiers = await this.dossiers.apply(
+        client,
+        tenantId,
+        nomineeOutcomes(recorded.data),
+        metadata,
+        true,
+      );
+      const last = lastOf(result, dossiers) ?? result;
+      return {
+        body: toProposalView(state),
+        version: result.nextVersion,
+        position: this.store.toToken(last.lastPosition),
+      };
+    });
+  }
+
+  /** The register's answer to the request, once the proposal's stream holds it. */
+  private async answerTo(
+    tenantId: string,
+    proposalId: string,
+    requestId: string,
+    fromVersion: number,
+  ): Promise<NumberedCommandResult<ProposalView> | undefined> {
+    const after = await this.proposals.eventsAfter(tenantId, proposalId, fromVersion);
+    const found = after.find((stored) => {
+      const event = { type: stored.type, data: stored.data } as ProposalEvent;
+      return (
+        (event.type === 'ProposalIssued' || event.type === 'ProposalFailed') &&
+        event.data.requestId === requestId
+      );
+    });
+    if (!found) return undefined;
+    const all = await this.proposals.eventsAfter(tenantId, proposalId, 0);
+    const state = foldProposal(
+      all.map((stored) => ({ type: stored.type, data: stored.data }) as ProposalEvent),
+    );
+    if (state.status === 'none') return undefined;
+    return {
+      outcome: found.type === 'ProposalIssued' ? 'issued' : 'refused',
+      body: toProposalView(state),
+      version: state.version,
+      position: this.store.toToken(positionOf(found)),
+    };
+  }
+}

@@ -1,0 +1,670 @@
+import { randomUUID } from 'node:crypto';
+import {
+  REGISTER_NUMBER_ASSIGNED_V1,
+  REGISTER_NUMBER_REFUSED_V1,
+  REVIEW_RPC,
+  type CommandContext,
+  type CommandResult,
+  type DecisionList,
+  type DecisionView,
+  type IntegrationEvent,
+  type NumberedCommandResult,
+  type ProposalView,
+  type QuotaLedgerView,
+  type RegisterNumberAssignedV1,
+  type RegisterNumberRefusedV1,
+  type ReviewNumberRequestedV1,
+} from '@ttkt/contracts';
+import {
+  createRpcClient,
+  InProcessRpcBroker,
+  InProcessTransport,
+  RemoteDomainError,
+  rpcServerOptions,
+  type CommandSender,
+  type RunningService,
+  type Subscription,
+} from '@ttkt/messaging';
+import {
+  ControllableClock,
+  createTestSchema,
+  eventually,
+  testDatabaseUrl,
+  type TestSchema,
+} from '@ttkt/testing';
+import { decideDossierOutcome } from '../src/dossiers/dossier-outcomes';
+import { DossierReads } from '../src/dossiers/dossier-reads';
+import { DossierStreams } from '../src/dossiers/dossier-streams';
+import { REVIEW_SERVICE, startReviewService } from '../src/review.service';
+
+const TENANT = 'bac-kan';
+const FORM = 'GIAY_KHEN_GD_SO';
+const UPWARD_FORM = 'BANG_KHEN_CT_UBND_TINH';
+const CONCURRENT = 24;
+
+function contextOf(actorId: string): CommandContext {
+  return {
+    tenantId: TENANT,
+    actor: { kind: 'user', id: actorId },
+    correlationId: `awards-int-spec-${randomUUID()}`,
+  };
+}
+
+const head = contextOf('giam-doc');
+const secretariat = contextOf('van-phong');
+
+/** The plan as `campaign.issued.v1` carries it (the fields review reads). */
+function plan(quota: number): Record<string, unknown> {
+  const unitStage = {
+    to: { kind: 'unit', unit: 'VP' },
+    before: '2021-05-12',
+    cutoff: '2021-05-12T00:00:00+07:00',
+    requiredDocuments: [],
+  };
+  return {
+    title: 'Kế hoạch tổ chức đợt thi đua',
+    signer: { title: 'GIÁM ĐỐC', name: 'Đỗ Thị Hiền' },
+    recipients: [{ name: 'Ban TĐKT tỉnh' }, { name: 'Lưu', purpose: 'VT' }],
+    awardForms: [
+      {
+        code: FORM,
+        name: 'Giấy khen của Giám đốc Sở',
+        decidedBy: { kind: 'agency-head', agency: 'SKHCN', title: 'Giám đốc Sở' },
+        quota: { max: quota },
+        eligibleSubjects: ['collective', 'individual'],
+        unitStage,
+      },
+      {
+        code: UPWARD_FORM,
+        name: 'Bằng khen của Chủ tịch UBND tỉnh',
+        decidedBy: { kind: 'higher-authority', agency: 'UBND', title: 'Chủ tịch UBND tỉnh' },
+        quota: { max: 2 },
+        eligibleSubjects: ['collective', 'individual'],
+        unitStage,
+        proposalStage: {
+          to: { kind: 'external', name: 'Sở Nội vụ' },
+          before: '2021-05-31',
+          cutoff: '2021-05-31T00:00:00+07:00',
+          requiredDocuments: [],
+        },
+      },
+    ],
+  };
+}
+
+/** What the fake register does with the next requests. */
+type RegisterMode = 'assign' | 'refuse' | 'hold';
+
+/**
+ * The awards on a test schema with the in-process transport: two review instances started
+ * separately on the same schema (each with its own RPC broker, so requests reach both), and the
+ * register played by the spec (it answers `review.number-requested.v1` as `document` would).
+ */
+describe('review service: quota, decisions, proposals', () => {
+  let schema: TestSchema;
+  let transport: InProcessTransport;
+  const brokers = [new InProcessRpcBroker(), new InProcessRpcBroker()];
+  let instances: RunningService[] = [];
+  let senders: CommandSender[] = [];
+  let observer: Subscription;
+  let register: Subscription;
+  const clock = new ControllableClock('2021-05-20T09:00:00+07:00');
+  const published: IntegrationEvent[] = [];
+  const agencyId = randomUUID();
+  const campaignId = randomUUID();
+  const versions = new Map<string, number>();
+  let registerMode: RegisterMode = 'assign';
+  const held: ReviewNumberRequestedV1[] = [];
+  const answered = new Set<string>();
+  let lastNumber = 0;
+
+  function start(index: number): Promise<RunningService> {
+    return startReviewService({
+      databaseUrl: testDatabaseUrl(),
+      schema: schema.name,
+      transport,
+      rpc: rpcServerOptions({
+        kind: 'in-process',
+        broker: brokers[index]!,
+        service: REVIEW_SERVICE,
+      }),
+      clock,
+      logger: false,
+    });
+  }
+
+  beforeAll(async () => {
+    schema = await createTestSchema('review');
+    transport = new InProcessTransport({ retryDelaysMs: [50, 100, 200, 400, 800] });
+    observer = await transport.subscribe({
+      service: 'observer',
+      routingKeys: ['review.#'],
+      handler: (message) => {
+        published.push(JSON.parse(message.body) as IntegrationEvent);
+        return Promise.resolve();
+      },
+    });
+    register = await transport.subscribe({
+      service: 'fake-register',
+      routingKeys: ['review.number-requested.v1'],
+      handler: async (message) => {
+        const event = JSON.parse(message.body) as IntegrationEvent;
+        const request = event.data as ReviewNumberRequestedV1;
+        if (answered.has(request.requestId)) return;
+        answered.add(request.requestId);
+        if (registerMode === 'hold') held.push(request);
+        else await answer(request, registerMode);
+      },
+    });
+    instances = [await start(0), await start(1)];
+    senders = brokers.map((broker) => createRpcClient({ kind: 'in-process', broker }));
+    await publish('campaign', 'campaign.issued.v1', campaignId, {
+      campaignId,
+      agencyId,
+      title: 'Kế hoạch tổ chức đợt thi đua',
+      planNumber: '27/KH-SKHCN',
+      number: 27,
+      year: 2021,
+      issuedOn: '2021-03-30',
+      plan: plan(3),
+    });
+  });
+
+  afterAll(async () => {
+    for (const sender of senders) await sender.close();
+    for (const instance of instances) await instance.stop();
+    await register?.stop();
+    await observer?.stop();
+    await transport?.close();
+    await schema?.drop();
+  });
+
+  /** Publishes a contract event as `source` would (each stream's versions in order). */
+  async function publish(
+    source: string,
+    type: string,
+    streamKey: string,
+    data: object,
+  ): Promise<void> {
+    const streamVersion = (versions.get(streamKey) ?? 0) + 1;
+    versions.set(streamKey, streamVersion);
+    const envelope: IntegrationEvent = {
+      id: randomUUID(),
+      type,
+      tenantId: TENANT,
+      occurredAt: clock.now().toISOString(),
+      source: {
+        service: source,
+        streamId: `${source}-${streamKey}`,
+        streamVersion,
+        position: `${source}:${1000 + versions.size}.${streamVersion}`,
+      },
+      actor: { kind: 'user', id: `${source}-user` },
+      data,
+    };
+    await transport.publish([
+      { messageId: envelope.id, routingKey: type, body: JSON.stringify(envelope) },
+    ]);
+  }
+
+  /** The register's answer to a request: the next number of the agency's year, or a refusal. */
+  async function answer(
+    request: ReviewNumberRequestedV1,
+    mode: 'assign' | 'refuse',
+  ): Promise<void> {
+    const year = Number(request.issuedOn.slice(0, 4));
+    const requestedBy = { kind: request.requesterKind, id: request.requesterId };
+    if (mode === 'refuse') {
+      const refused: RegisterNumberRefusedV1 = {
+        agencyId: request.agencyId,
+        year,
+        requestId: request.requestId,
+        requestedBy,
+        requestedNumber: null,
+        code: 'validation-failed',
+        params: {},
+        errors: [{ path: 'agencyCode', message: 'isNotEmpty' }],
+        refusedAt: clock.now().toISOString(),
+      };
+      await publish(
+        'document',
+        REGISTER_NUMBER_REFUSED_V1,
+        `register-${request.agencyId}`,
+        refused,
+      );
+      return;
+    }
+    lastNumber += 1;
+    const symbol = `${request.documentKind}-${request.agencyCode}`;
+    const assigned: RegisterNumberAssignedV1 = {
+      agencyId: request.agencyId,
+      year,
+      number: lastNumber,
+      formatted: `${String(lastNumber).padStart(2, '0')}/${symbol}`,
+      symbol,
+      agencyCode: request.agencyCode,
+      documentKind: request.documentKind,
+      requestId: request.requestId,
+      requestedBy,
+      issuedOn: request.issuedOn,
+      assignedAt: clock.now().toISOString(),
+    };
+    await publish(
+      'document',
+      REGISTER_NUMBER_ASSIGNED_V1,
+      `register-${request.agencyId}`,
+      assigned,
+    );
+  }
+
+  function send<T>(pattern: string, message: object, instance = 0): Promise<T> {
+    return senders[instance]!.send<T>(REVIEW_SERVICE, pattern, message, { timeoutMs: 60_000 });
+  }
+
+  async function refusal(call: Promise<unknown>): Promise<RemoteDomainError> {
+    const error = await call.then(
+      () => undefined,
+      (rejected: unknown) => rejected,
+    );
+    if (!(error instanceof RemoteDomainError))
+      throw new Error(`expected a refusal, got ${String(error)}`);
+    return error;
+  }
+
+  /** Dossiers submitted, accepted and approved by a session of the form. */
+  async function approvedDossiers(count: number, form = FORM): Promise<string[]> {
+    const ids = Array.from({ length: count }, () => randomUUID());
+    for (const nominationId of ids) {
+      await publish('nomination', 'nomination.submitted.v1', nominationId, {
+        nominationId,
+        campaignId,
+        agencyId,
+        awardFormCode: form,
+        nominatingUnitId: 'u-qlcn',
+        nominee: { kind: 'individual', personId: `p-${nominationId}` },
+        snapshot: {
+          kind: 'individual',
+          fullName: 'Nguyễn Thị Lan',
+          dateOfBirth: '1985-06-15',
+          gender: 'female',
+          position: 'Chuyên viên',
+          unitId: 'u-qlcn',
+          unitName: 'Phòng Quản lý công nghệ',
+        },
+        achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ',
+        criteria: [],
+        documents: [],
+        resubmission: false,
+        holds: [],
+        submittedAt: clock.now().toISOString(),
+      });
+    }
+    for (const nominationId of ids) {
+      await send(REVIEW_RPC.acceptDossier, { context: secretariat, nominationId });
+    }
+    const service = instances[0]!;
+    const streams = service.app.get(DossierStreams);
+    const at = clock.now().toISOString();
+    await service.infrastructure.store.transaction(async (client) => {
+      for (const nominationId of ids) {
+        await streams.run(
+          TENANT,
+          nominationId,
+          (state) =>
+            decideDossierOutcome(state, { kind: 'approved', sessionId: 'session-1', at, by: null }),
+          { client, metadata: { actor: { kind: 'user', id: 'van-phong' } } },
+        );
+      }
+    });
+    return ids;
+  }
+
+  function decide(
+    nominationIds: string[],
+    options: { waitMs?: number; instance?: number; decisionId?: string } = {},
+  ): Promise<NumberedCommandResult<DecisionView>> {
+    return send(
+      REVIEW_RPC.decide,
+      {
+        context: head,
+        decisionId: options.decisionId ?? randomUUID(),
+        campaignId,
+        awardFormCode: FORM,
+        nominationIds,
+        decidedOn: '2021-05-20',
+        waitMs: options.waitMs ?? 5_000,
+      },
+      options.instance ?? 0,
+    );
+  }
+
+  function ledger(instance = 0): Promise<QuotaLedgerView> {
+    return send(REVIEW_RPC.getQuotaLedger, { tenantId: TENANT, campaignId }, instance);
+  }
+
+  async function statuses(ids: string[]): Promise<string[]> {
+    const dossiers = await instances[0]!.app.get(DossierReads).getMany(TENANT, ids);
+    return dossiers.map((dossier) => dossier.status);
+  }
+
+  function publishedFor(type: string, key: string, id: string): IntegrationEvent[] {
+    return published.filter(
+      (event) => event.type === type && (event.data as Record<string, unknown>)[key] === id,
+    );
+  }
+
+  let quotaTaken: string[] = [];
+  let firstDecision: DecisionView | undefined;
+
+  it(`grants exactly 3 of ${CONCURRENT} concurrent decisions against a quota of 3, across two instances`, async () => {
+    const ids = await approvedDossiers(CONCURRENT);
+    const outcomes = await Promise.all(
+      ids.map((nominationId, index) =>
+        decide([nominationId], { instance: index % 2 }).then(
+          (result) => ({ ok: true as const, result, nominationId }),
+          (error: unknown) => ({ ok: false as const, error, nominationId }),
+        ),
+      ),
+    );
+    const granted = outcomes.filter((outcome) => outcome.ok);
+    const refused = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error]));
+    expect(granted).toHaveLength(3);
+    expect(refused).toHaveLength(CONCURRENT - 3);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(RemoteDomainError);
+      expect((error as RemoteDomainError).code).toBe('quota-exceeded');
+      expect((error as RemoteDomainError).params).toEqual(
+        expect.objectContaining({ quota: 3, used: 3, requested: 1 }),
+      );
+    }
+    quotaTaken = granted.flatMap((outcome) => (outcome.ok ? [outcome.nominationId] : []));
+    const view = await ledger(1);
+    expect(view.forms.find((form) => form.awardFormCode === FORM)).toEqual({
+      awardFormCode: FORM,
+      max: 3,
+      used: 3,
+      entries: expect.arrayContaining(
+        quotaTaken.map((nominationId): unknown =>
+          expect.objectContaining({ kind: 'decision', nominationIds: [nominationId] }),
+        ),
+      ) as unknown,
+    });
+    // Each granted decision is numbered, its awardee with a golden-book number; numbers 1..3 once each.
+    await eventually(async () =>
+      expect(await statuses(quotaTaken)).toEqual(['awarded', 'awarded', 'awarded']),
+    );
+    await eventually(() =>
+      expect(published.filter((event) => event.type === 'review.decision-issued.v1')).toHaveLength(
+        3,
+      ),
+    );
+    const golden = published
+      .filter((event) => event.type === 'review.decision-issued.v1')
+      .flatMap((event) => (event.data as { awardees: { goldenBookNumber: number }[] }).awardees)
+      .map((awardee) => awardee.goldenBookNumber)
+      .sort();
+    expect(golden).toEqual([1, 2, 3]);
+    const first = granted[0];
+    if (!first?.ok) throw new Error('no decision');
+    firstDecision = await send<DecisionView>(REVIEW_RPC.getDecision, {
+      tenantId: TENANT,
+      id: first.result.body.id,
+    });
+    expect(firstDecision.status).toBe('issued');
+  });
+
+  it('keeps the same ledger after the service restarts', async () => {
+    const before = await ledger(0);
+    for (const instance of instances) await instance.stop();
+    for (const sender of senders) await sender.close();
+    instances = [await start(0), await start(1)];
+    senders = brokers.map((broker) => createRpcClient({ kind: 'in-process', broker }));
+    expect(await ledger(0)).toEqual(before);
+    expect(await ledger(1)).toEqual(before);
+  });
+
+  it('issues a decision with its number and the awardees’ golden-book numbers, then revokes it', async () => {
+    // Release the places of the concurrency test's decisions first: revoke them.
+    const decisions = await send<DecisionList>(REVIEW_RPC.listDecisions, {
+      tenantId: TENANT,
+      campaignId,
+      limit: 2,
+    });
+    expect(decisions.items).toHaveLength(2);
+    expect(decisions.nextCursor).not.toBeNull();
+    const rest = await send<DecisionList>(REVIEW_RPC.listDecisions, {
+      tenantId: TENANT,
+      campaignId,
+      limit: 2,
+      cursor: decisions.nextCursor,
+    });
+    expect(rest.items).toHaveLength(1);
+    expect(rest.nextCursor).toBeNull();
+    const all = [...decisions.items, ...rest.items];
+    expect(new Set(all.map((decision) => decision.id)).size).toBe(3);
+
+    for (const decision of all) {
+      const revoked = await send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
+        context: head,
+        decisionId: decision.id,
+        reason: 'Phát hiện sai sót',
+      });
+      expect(revoked.body.status).toBe('revoked');
+      expect(revoked.body.number).toBe(decision.number);
+      expect(revoked.body.revocation).toEqual(
+        expect.objectContaining({ reason: 'Phát hiện sai sót', byUserId: 'giam-doc' }),
+      );
+      expect(revoked.position).toMatch(/^review:/);
+    }
+    expect((await ledger()).forms.find((form) => form.awardFormCode === FORM)?.used).toBe(0);
+    expect(await statuses(quotaTaken)).toEqual(['approved', 'approved', 'approved']);
+    await eventually(() =>
+      expect(published.filter((event) => event.type === 'review.decision-revoked.v1')).toHaveLength(
+        3,
+      ),
+    );
+    const again = await refusal(
+      send(REVIEW_RPC.revokeDecision, { context: head, decisionId: all[0]!.id, reason: 'Lần nữa' }),
+    );
+    expect(again.code).toBe('invalid-state');
+
+    // The places are back: a decision of 3 is issued, its golden-book numbers continue the book.
+    const decisionId = randomUUID();
+    const result = await decide(quotaTaken, { decisionId });
+    expect(result.outcome).toBe('issued');
+    expect(result.body).toEqual(
+      expect.objectContaining({
+        id: decisionId,
+        status: 'issued',
+        number: expect.stringMatching(/^\d{2}\/QĐ-SKHCN$/) as unknown,
+        decidedOn: '2021-05-20',
+        awardFormName: 'Giấy khen của Giám đốc Sở',
+        signer: { title: 'GIÁM ĐỐC', name: 'Đỗ Thị Hiền' },
+        recipients: [{ name: 'Ban TĐKT tỉnh' }, { name: 'Lưu', purpose: 'VT' }],
+      }),
+    );
+    expect(result.body.awardees.map((awardee) => awardee.goldenBookNumber)).toEqual([4, 5, 6]);
+    expect(result.position).toMatch(/^review:/);
+    await eventually(async () =>
+      expect(await statuses(quotaTaken)).toEqual(['awarded', 'awarded', 'awarded']),
+    );
+    await eventually(() =>
+      expect(publishedFor('review.decision-issued.v1', 'decisionId', decisionId)).toHaveLength(1),
+    );
+    const [issued] = publishedFor('review.decision-issued.v1', 'decisionId', decisionId);
+    expect(issued?.data).toEqual(
+      expect.objectContaining({
+        campaignId,
+        agencyId,
+        planNumber: '27/KH-SKHCN',
+        sessionId: 'session-1',
+        awardees: [
+          expect.objectContaining({ nominationId: quotaTaken[0], goldenBookNumber: 4 }),
+          expect.objectContaining({ nominationId: quotaTaken[1], goldenBookNumber: 5 }),
+          expect.objectContaining({ nominationId: quotaTaken[2], goldenBookNumber: 6 }),
+        ],
+      }),
+    );
+    // An awarded dossier cannot be decided again; the quota is full.
+    expect((await refusal(decide([quotaTaken[0]!]))).code).toBe('already-decided');
+    const [spare] = await approvedDossiers(1);
+    expect((await refusal(decide([spare!]))).code).toBe('quota-exceeded');
+    // Revoked: the places come back.
+    await send(REVIEW_RPC.revokeDecision, { context: head, decisionId, reason: 'Thu hồi' });
+  });
+
+  it('fails a decision the register refuses and gives its places back', async () => {
+    const ids = await approvedDossiers(2);
+    registerMode = 'refuse';
+    try {
+      const result = await decide(ids);
+      expect(result.outcome).toBe('refused');
+      expect(result.body).toEqual(
+        expect.objectContaining({ status: 'failed', refusal: 'validation-failed', number: null }),
+      );
+    } finally {
+      registerMode = 'assign';
+    }
+    expect((await ledger()).forms.find((form) => form.awardFormCode === FORM)?.used).toBe(0);
+    expect(await statuses(ids)).toEqual(['approved', 'approved']);
+  });
+
+  it('answers pending when the number does not come in time, and issues when it does', async () => {
+    const ids = await approvedDossiers(1);
+    registerMode = 'hold';
+    let result: NumberedCommandResult<DecisionView>;
+    try {
+      result = await decide(ids, { waitMs: 100 });
+    } finally {
+      registerMode = 'assign';
+    }
+    expect(result.outcome).toBe('pending');
+    expect(result.body.status).toBe('issuing');
+    expect(result.version).toBe(1);
+    // A place is held while pending: the dossier cannot be decided twice.
+    expect((await refusal(decide(ids))).code).toBe('already-decided');
+    await eventually(() => expect(held).toHaveLength(1));
+    await answer(held[0]!, 'assign');
+    await eventually(async () => {
+      const view = await send<DecisionView>(REVIEW_RPC.getDecision, {
+        tenantId: TENANT,
+        id: result.body.id,
+      });
+      expect(view.status).toBe('issued');
+    });
+    expect(await statuses(ids)).toEqual(['awarded']);
+    await send(REVIEW_RPC.revokeDecision, {
+      context: head,
+      decisionId: result.body.id,
+      reason: 'Thu hồi',
+    });
+  });
+
+  it('proposes to the higher authority, numbered TTr, then records its outcome', async () => {
+    const ids = await approvedDossiers(3, UPWARD_FORM);
+    // Not a form the agency head decides, and the dossiers are not of the Giấy khen form.
+    expect((await refusal(decide([ids[0]!]))).code).toBe('not-found');
+    const late = await refusal(
+      send(REVIEW_RPC.propose, {
+        context: head,
+        proposalId: randomUUID(),
+        campaignId,
+        awardFormCode: UPWARD_FORM,
+        nominationIds: [ids[0]],
+        proposedOn: '2021-05-31',
+        waitMs: 0,
+      }),
+    );
+    expect(late.code).toBe('deadline-passed');
+
+    const proposalId = randomUUID();
+    const proposed = await send<NumberedCommandResult<ProposalView>>(REVIEW_RPC.propose, {
+      context: head,
+      proposalId,
+      campaignId,
+      awardFormCode: UPWARD_FORM,
+      nominationIds: [ids[0], ids[1]],
+      proposedOn: '2021-05-30',
+      waitMs: 5_000,
+    });
+    expect(proposed.outcome).toBe('issued');
+    expect(proposed.body).toEqual(
+      expect.objectContaining({
+        id: proposalId,
+        status: 'proposed',
+        number: expect.stringMatching(/^\d{2}\/TTr-SKHCN$/) as unknown,
+        to: 'Sở Nội vụ',
+        decidedBy: 'Chủ tịch UBND tỉnh',
+        proposedOn: '2021-05-30',
+      }),
+    );
+    await eventually(async () =>
+      expect(await statuses([ids[0]!, ids[1]!])).toEqual(['proposed', 'proposed']),
+    );
+    const full = await refusal(
+      send(REVIEW_RPC.propose, {
+        context: head,
+        proposalId: randomUUID(),
+        campaignId,
+        awardFormCode: UPWARD_FORM,
+        nominationIds: [ids[2]],
+        proposedOn: '2021-05-30',
+        waitMs: 0,
+      }),
+    );
+    expect(full.code).toBe('quota-exceeded');
+
+    const outcome = await send<CommandResult<ProposalView>>(REVIEW_RPC.recordProposalOutcome, {
+      context: secretariat,
+      proposalId,
+      approvedNominationIds: [ids[1]],
+      decisionNumber: '1234/QĐ-UBND',
+      decidedOn: '2021-06-20',
+    });
+    expect(outcome.body.status).toBe('decided');
+    expect(outcome.body.outcome).toEqual(
+      expect.objectContaining({ approvedNominationIds: [ids[1]], decisionNumber: '1234/QĐ-UBND' }),
+    );
+    expect(await statuses([ids[0]!, ids[1]!])).toEqual(['not-approved', 'awarded']);
+    // The places stay taken.
+    const upward = (await ledger()).forms.find((form) => form.awardFormCode === UPWARD_FORM);
+    expect(upward).toEqual(expect.objectContaining({ max: 2, used: 2 }));
+    await eventually(() =>
+      expect(publishedFor('review.proposal-outcome-recorded.v1', 'proposalId', proposalId)).toEqual(
+        [
+          expect.objectContaining({
+            data: expect.objectContaining({
+              notApprovedNominationIds: [ids[0]],
+              approvedNominationIds: [ids[1]],
+            }) as unknown,
+          }),
+        ],
+      ),
+    );
+    expect(publishedFor('review.proposal-issued.v1', 'proposalId', proposalId)).toHaveLength(1);
+    const again = await refusal(
+      send(REVIEW_RPC.recordProposalOutcome, {
+        context: secretariat,
+        proposalId,
+        approvedNominationIds: [],
+        decisionNumber: '1234/QĐ-UBND',
+        decidedOn: '2021-06-20',
+      }),
+    );
+    expect(again.code).toBe('invalid-state');
+    const list = await send<{ items: ProposalView[] }>(REVIEW_RPC.listProposals, {
+      tenantId: TENANT,
+      campaignId,
+    });
+    expect(list.items.map((item) => item.id)).toEqual([proposalId]);
+  });
+
+  it('refuses reads of unknown decisions and proposals: not-found', async () => {
+    expect(
+      (await refusal(send(REVIEW_RPC.getDecision, { tenantId: TENANT, id: randomUUID() }))).code,
+    ).toBe('not-found');
+    expect(
+      (await refusal(send(REVIEW_RPC.getProposal, { tenantId: TENANT, id: randomUUID() }))).code,
+    ).toBe('not-found');
+  });
+});
