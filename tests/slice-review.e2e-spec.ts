@@ -732,9 +732,12 @@ describe('slice #6: the seed campaign reviewed through the API, with the clock i
       expectProblem(await decide([R5()]), 422, 'not-recommended');
     });
 
-    it('refuses a set with the tied dossiers before the tie-break: 422 tie-unresolved', async () => {
-      expectProblem(await decide([R1(), R3(), R4()]), 422, 'tie-unresolved');
+    it('refuses, before the tie-break, a set splitting the tie or holding it beyond the quota: 422 tie-unresolved', async () => {
+      // Some but not all of the tied R3 and R4.
       expectProblem(await decide([R1(), R2(), R3()]), 422, 'tie-unresolved');
+      // Both of them, but 4 dossiers for 3 places: the chair's choice, before the quota's refusal.
+      // (Both within the quota, e.g. R1, R3, R4, would be allowed: no choice is needed.)
+      expectProblem(await decide([R1(), R2(), R3(), R4()]), 422, 'tie-unresolved');
     });
 
     it("records the chair's tie-break (the women-preference rule); not another member's", async () => {

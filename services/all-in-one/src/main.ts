@@ -133,9 +133,13 @@ function demoLines(demoData: string, demo: DemoSummary | undefined): string[] {
   const dossiers = demo?.dossiers
     ? demo.dossiers.bacKan.length + demo.dossiers.thaiNguyen.length
     : DEMO_DOSSIER_COUNT;
+  const review = demo?.review?.bacKan;
+  const reviewed = review
+    ? `, the 2021 plan reviewed (decision ${review.decision.number}, proposal ${review.proposal.number})`
+    : '';
   return [
     `  Demo data:  bac-kan (${demo?.loaded ? 'loaded now' : 'loaded on an earlier start'}): ` +
-      `2 plans, ${dossiers} dossiers; sign in as`,
+      `2 plans, ${dossiers} dossiers${reviewed}; sign in as`,
     ...credentials.map(
       (c) => `    ${c.username.padEnd(width)} / ${c.password}   ${c.role.padEnd(14)} ${c.agency}`,
     ),

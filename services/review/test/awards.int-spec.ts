@@ -32,6 +32,7 @@ import {
   testDatabaseUrl,
   type TestSchema,
 } from '@ttkt/testing';
+import { CampaignCopy } from '../src/copies/campaign-copy';
 import { decideDossierOutcome } from '../src/dossiers/dossier-outcomes';
 import { DossierReads } from '../src/dossiers/dossier-reads';
 import { DossierStreams } from '../src/dossiers/dossier-streams';
@@ -54,7 +55,7 @@ const head = contextOf('giam-doc');
 const secretariat = contextOf('van-phong');
 
 /** The plan as `campaign.issued.v1` carries it (the fields review reads). */
-function plan(quota: number): Record<string, unknown> {
+function plan(quota: number, upwardQuota = 2): Record<string, unknown> {
   const unitStage = {
     to: { kind: 'unit', unit: 'VP' },
     before: '2021-05-12',
@@ -78,7 +79,7 @@ function plan(quota: number): Record<string, unknown> {
         code: UPWARD_FORM,
         name: 'Bằng khen của Chủ tịch UBND tỉnh',
         decidedBy: { kind: 'higher-authority', agency: 'UBND', title: 'Chủ tịch UBND tỉnh' },
-        quota: { max: 2 },
+        quota: { max: upwardQuota },
         eligibleSubjects: ['collective', 'individual'],
         unitStage,
         proposalStage: {
@@ -272,12 +273,16 @@ describe('review service: quota, decisions, proposals', () => {
   }
 
   /** Dossiers submitted, accepted and approved by a session of the form. */
-  async function approvedDossiers(count: number, form = FORM): Promise<string[]> {
+  async function approvedDossiers(
+    count: number,
+    form = FORM,
+    campaign = campaignId,
+  ): Promise<string[]> {
     const ids = Array.from({ length: count }, () => randomUUID());
     for (const nominationId of ids) {
       await publish('nomination', 'nomination.submitted.v1', nominationId, {
         nominationId,
-        campaignId,
+        campaignId: campaign,
         agencyId,
         awardFormCode: form,
         nominatingUnitId: 'u-qlcn',
@@ -321,14 +326,14 @@ describe('review service: quota, decisions, proposals', () => {
 
   function decide(
     nominationIds: string[],
-    options: { waitMs?: number; instance?: number; decisionId?: string } = {},
+    options: { waitMs?: number; instance?: number; decisionId?: string; campaign?: string } = {},
   ): Promise<NumberedCommandResult<DecisionView>> {
     return send(
       REVIEW_RPC.decide,
       {
         context: head,
         decisionId: options.decisionId ?? randomUUID(),
-        campaignId,
+        campaignId: options.campaign ?? campaignId,
         awardFormCode: FORM,
         nominationIds,
         decidedOn: '2021-05-20',
@@ -338,8 +343,8 @@ describe('review service: quota, decisions, proposals', () => {
     );
   }
 
-  function ledger(instance = 0): Promise<QuotaLedgerView> {
-    return send(REVIEW_RPC.getQuotaLedger, { tenantId: TENANT, campaignId }, instance);
+  function ledger(instance = 0, campaign = campaignId): Promise<QuotaLedgerView> {
+    return send(REVIEW_RPC.getQuotaLedger, { tenantId: TENANT, campaignId: campaign }, instance);
   }
 
   async function statuses(ids: string[]): Promise<string[]> {
@@ -584,7 +589,7 @@ describe('review service: quota, decisions, proposals', () => {
       campaignId,
       awardFormCode: UPWARD_FORM,
       nominationIds: [ids[0], ids[1]],
-      proposedOn: '2021-05-30',
+      proposedOn: '2021-05-20',
       waitMs: 5_000,
     });
     expect(proposed.outcome).toBe('issued');
@@ -595,7 +600,7 @@ describe('review service: quota, decisions, proposals', () => {
         number: expect.stringMatching(/^\d{2}\/TTr-SKHCN$/) as unknown,
         to: 'Sở Nội vụ',
         decidedBy: 'Chủ tịch UBND tỉnh',
-        proposedOn: '2021-05-30',
+        proposedOn: '2021-05-20',
       }),
     );
     await eventually(async () =>
@@ -608,7 +613,7 @@ describe('review service: quota, decisions, proposals', () => {
         campaignId,
         awardFormCode: UPWARD_FORM,
         nominationIds: [ids[2]],
-        proposedOn: '2021-05-30',
+        proposedOn: '2021-05-20',
         waitMs: 0,
       }),
     );
@@ -619,7 +624,7 @@ describe('review service: quota, decisions, proposals', () => {
       proposalId,
       approvedNominationIds: [ids[1]],
       decisionNumber: '1234/QĐ-UBND',
-      decidedOn: '2021-06-20',
+      decidedOn: '2021-05-20',
     });
     expect(outcome.body.status).toBe('decided');
     expect(outcome.body.outcome).toEqual(
@@ -648,7 +653,7 @@ describe('review service: quota, decisions, proposals', () => {
         proposalId,
         approvedNominationIds: [],
         decisionNumber: '1234/QĐ-UBND',
-        decidedOn: '2021-06-20',
+        decidedOn: '2021-05-20',
       }),
     );
     expect(again.code).toBe('invalid-state');
@@ -666,5 +671,262 @@ describe('review service: quota, decisions, proposals', () => {
     expect(
       (await refusal(send(REVIEW_RPC.getProposal, { tenantId: TENANT, id: randomUUID() }))).code,
     ).toBe('not-found');
+  });
+
+  /** The dossier withdrawn by its unit, as `nomination.withdrawn.v1` records it in review. */
+  async function withdraw(nominationId: string, campaign = campaignId): Promise<void> {
+    const service = instances[0]!;
+    const streams = service.app.get(DossierStreams);
+    await service.infrastructure.store.transaction((client) =>
+      streams.run(
+        TENANT,
+        nominationId,
+        () => [
+          {
+            type: 'DossierWithdrawn',
+            data: {
+              nominationId,
+              campaignId: campaign,
+              at: clock.now().toISOString(),
+              by: null,
+              reason: 'Đơn vị rút hồ sơ',
+            },
+          },
+        ],
+        { client, metadata: { actor: { kind: 'user', id: 'truong-phong' } } },
+      ),
+    );
+  }
+
+  /**
+   * A decision made while the register holds its request: pending, and the request held. The
+   * register holds until the request has arrived (the relay publishes it a moment after the
+   * answer), so it cannot be answered meanwhile.
+   */
+  async function pendingDecision(
+    nominationIds: string[],
+    campaign = campaignId,
+  ): Promise<{ decision: DecisionView; request: ReviewNumberRequestedV1 }> {
+    const before = held.length;
+    registerMode = 'hold';
+    try {
+      const result = await decide(nominationIds, { waitMs: 50, campaign });
+      expect(result.outcome).toBe('pending');
+      const request = await eventually(() => {
+        const found = held.slice(before).find((item) => item.requesterId === result.body.id);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      return { decision: result.body, request };
+    } finally {
+      registerMode = 'assign';
+    }
+  }
+
+  function getDecision(id: string): Promise<DecisionView> {
+    return send<DecisionView>(REVIEW_RPC.getDecision, { tenantId: TENANT, id });
+  }
+
+  it('leaves a dossier withdrawn while its decision waited out of the awardees and the golden book, and gives its place back', async () => {
+    const ids = await approvedDossiers(2);
+    const { decision, request } = await pendingDecision(ids);
+    expect((await ledger()).forms.find((form) => form.awardFormCode === FORM)?.used).toBe(2);
+    await withdraw(ids[0]!);
+    await answer(request, 'assign');
+    const issued = await eventually(async () => {
+      const view = await getDecision(decision.id);
+      expect(view.status).toBe('issued');
+      return view;
+    });
+    expect(issued.awardees.map((awardee) => awardee.nominationId)).toEqual([ids[1]]);
+    expect(issued.awardees[0]?.goldenBookNumber).toEqual(expect.any(Number));
+    expect(await statuses(ids)).toEqual(['withdrawn', 'awarded']);
+    expect((await ledger()).forms.find((form) => form.awardFormCode === FORM)).toEqual(
+      expect.objectContaining({
+        used: 1,
+        entries: [{ kind: 'decision', id: decision.id, nominationIds: [ids[1]] }],
+      }),
+    );
+    await eventually(() =>
+      expect(publishedFor('review.decision-issued.v1', 'decisionId', decision.id)).toHaveLength(1),
+    );
+    const [event] = publishedFor('review.decision-issued.v1', 'decisionId', decision.id);
+    expect(
+      (event?.data as { awardees: { nominationId: string }[] }).awardees.map((a) => a.nominationId),
+    ).toEqual([ids[1]]);
+    // The golden book gave no number to the withdrawn dossier: the next decision continues after
+    // this one's single number.
+    const revoked = await send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
+      context: head,
+      decisionId: decision.id,
+      reason: 'Thu hồi',
+    });
+    expect(revoked.body.status).toBe('revoked');
+    expect((await ledger()).forms.find((form) => form.awardFormCode === FORM)?.used).toBe(0);
+  });
+
+  it('still issues a decision whose every dossier was withdrawn while it waited: its number is taken, with no awardee', async () => {
+    const ids = await approvedDossiers(1);
+    const { decision, request } = await pendingDecision(ids);
+    await withdraw(ids[0]!);
+    await answer(request, 'assign');
+    const issued = await eventually(async () => {
+      const view = await getDecision(decision.id);
+      expect(view.status).toBe('issued');
+      return view;
+    });
+    expect(issued.number).toMatch(/^\d{2}\/QĐ-SKHCN$/);
+    expect(issued.awardees).toEqual([]);
+    expect(await statuses(ids)).toEqual(['withdrawn']);
+    expect((await ledger()).forms.find((form) => form.awardFormCode === FORM)).toEqual(
+      expect.objectContaining({ used: 0, entries: [] }),
+    );
+  });
+
+  describe('after the campaign closed (a second campaign)', () => {
+    const closedCampaignId = randomUUID();
+    let awarded: string;
+    let firstDecision: DecisionView;
+    let pending: { decision: DecisionView; request: ReviewNumberRequestedV1 };
+    let pendingDossiers: string[];
+    let proposalRequest: ReviewNumberRequestedV1;
+    let proposedDossier: string;
+    let leftOut: string;
+
+    function propose(
+      nominationIds: string[],
+      waitMs: number,
+    ): Promise<NumberedCommandResult<ProposalView>> {
+      return send(REVIEW_RPC.propose, {
+        context: head,
+        proposalId: randomUUID(),
+        campaignId: closedCampaignId,
+        awardFormCode: UPWARD_FORM,
+        nominationIds,
+        proposedOn: '2021-05-20',
+        waitMs,
+      });
+    }
+
+    beforeAll(async () => {
+      await publish('campaign', 'campaign.issued.v1', closedCampaignId, {
+        campaignId: closedCampaignId,
+        agencyId,
+        title: 'Kế hoạch tổ chức đợt thi đua chuyên đề',
+        planNumber: '31/KH-SKHCN',
+        number: 31,
+        year: 2021,
+        issuedOn: '2021-03-31',
+        plan: plan(3, 3),
+      });
+      await eventually(async () =>
+        expect(
+          await instances[0]!.app.get(CampaignCopy).get(TENANT, closedCampaignId),
+        ).not.toBeNull(),
+      );
+    });
+
+    it('refuses to award a proposed nominee withdrawn since the proposal: validation-failed', async () => {
+      const ids = await approvedDossiers(2, UPWARD_FORM, closedCampaignId);
+      const proposed = await propose(ids, 5_000);
+      expect(proposed.outcome).toBe('issued');
+      await eventually(async () => expect(await statuses(ids)).toEqual(['proposed', 'proposed']));
+      await withdraw(ids[1]!, closedCampaignId);
+      const refused = await refusal(
+        send(REVIEW_RPC.recordProposalOutcome, {
+          context: secretariat,
+          proposalId: proposed.body.id,
+          approvedNominationIds: ids,
+          decisionNumber: '1234/QĐ-UBND',
+          decidedOn: '2021-05-20',
+        }),
+      );
+      expect(refused.code).toBe('validation-failed');
+      expect(refused.toPayload().errors).toEqual([
+        { path: 'approvedNominationIds[1]', message: 'withdrawn' },
+      ]);
+      const recorded = await send<CommandResult<ProposalView>>(REVIEW_RPC.recordProposalOutcome, {
+        context: secretariat,
+        proposalId: proposed.body.id,
+        approvedNominationIds: [ids[0]],
+        decisionNumber: '1234/QĐ-UBND',
+        decidedOn: '2021-05-20',
+      });
+      expect(recorded.body.status).toBe('decided');
+      expect(await statuses(ids)).toEqual(['awarded', 'withdrawn']);
+    });
+
+    it('closes the campaign while a decision and a proposal wait for their numbers', async () => {
+      awarded = (await approvedDossiers(1, FORM, closedCampaignId))[0]!;
+      const first = await decide([awarded], { campaign: closedCampaignId });
+      expect(first.outcome).toBe('issued');
+      firstDecision = first.body;
+      pendingDossiers = await approvedDossiers(2, FORM, closedCampaignId);
+      pending = await pendingDecision(pendingDossiers, closedCampaignId);
+      const upward = await approvedDossiers(2, UPWARD_FORM, closedCampaignId);
+      proposedDossier = upward[0]!;
+      leftOut = upward[1]!;
+      const before = held.length;
+      registerMode = 'hold';
+      try {
+        expect((await propose([proposedDossier], 50)).outcome).toBe('pending');
+        proposalRequest = await eventually(() => {
+          const found = held.slice(before).find((item) => item.requesterKind === 'proposal');
+          expect(found).toBeDefined();
+          return found!;
+        });
+      } finally {
+        registerMode = 'assign';
+      }
+      await publish('campaign', 'campaign.closed.v1', closedCampaignId, {
+        campaignId: closedCampaignId,
+        agencyId,
+        closedAt: clock.now().toISOString(),
+      });
+      // The dossier left out of every decision and proposal ends not-approved; those holding
+      // places wait for their decision's or proposal's number.
+      await eventually(async () => expect(await statuses([leftOut])).toEqual(['not-approved']));
+      expect(await statuses([awarded, ...pendingDossiers, proposedDossier])).toEqual([
+        'awarded',
+        'approved',
+        'approved',
+        'approved',
+      ]);
+    });
+
+    it('ends the dossiers of a decision or proposal the register refuses after the close not-approved', async () => {
+      await answer(pending.request, 'refuse');
+      await answer(proposalRequest, 'refuse');
+      await eventually(async () =>
+        expect(await statuses([...pendingDossiers, proposedDossier])).toEqual([
+          'not-approved',
+          'not-approved',
+          'not-approved',
+        ]),
+      );
+      expect((await getDecision(pending.decision.id)).status).toBe('failed');
+      const forms = (await ledger(0, closedCampaignId)).forms;
+      expect(forms.find((form) => form.awardFormCode === FORM)?.used).toBe(1);
+    });
+
+    it('ends the dossiers of a decision revoked after the close not-approved', async () => {
+      const revoked = await send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
+        context: head,
+        decisionId: firstDecision.id,
+        reason: 'Phát hiện sai sót',
+      });
+      expect(revoked.body.status).toBe('revoked');
+      expect(await statuses([awarded])).toEqual(['not-approved']);
+      const stored = await instances[0]!.app.get(DossierStreams).stored(TENANT, awarded);
+      expect(stored.slice(-2).map((event) => event.type)).toEqual([
+        'DossierAwardRevoked',
+        'DossierNotApproved',
+      ]);
+      expect(stored[stored.length - 1]?.data).toEqual(
+        expect.objectContaining({ cause: 'campaign-closed' }),
+      );
+      const forms = (await ledger(0, closedCampaignId)).forms;
+      expect(forms.find((form) => form.awardFormCode === FORM)?.used).toBe(0);
+    });
   });
 });

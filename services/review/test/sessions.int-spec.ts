@@ -27,6 +27,7 @@ import {
   testDatabaseUrl,
   type TestSchema,
 } from '@ttkt/testing';
+import { CampaignCopy } from '../src/copies/campaign-copy';
 import type { DossierEvent } from '../src/dossiers/dossier.events';
 import { DossierReads } from '../src/dossiers/dossier-reads';
 import { DossierStreams } from '../src/dossiers/dossier-streams';
@@ -633,6 +634,33 @@ describe('review: councils and sessions', () => {
     expect(JSON.stringify(secretVotes)).not.toMatch(/approve/);
   });
 
+  const laterSession = randomUUID();
+
+  it('keeps an earlier session’s unresolved tie when a later session votes on the form', async () => {
+    // Thu, accepted after the first session, passes a second session of the open form: no tie
+    // there, but the first session's tie (minh, mai) still waits for the chair.
+    const thu = randomUUID();
+    await dossier(thu, OPEN_FORM, 'thu', true);
+    const { body: opened } = await openSession({
+      sessionId: laterSession,
+      heldOn: '2021-05-21',
+      awardFormCodes: [OPEN_FORM],
+    });
+    expect(opened.agenda[0]?.dossiers.map((d) => d.nominationId)).toEqual([thu]);
+    for (const voter of [users.chair, users.secretary, users.deputy]) {
+      await vote(voter, thu, true, laterSession);
+    }
+    const { body: closed } = await close(laterSession);
+    expect(closed.result?.forms[0]?.tie).toBeNull();
+    const results = service.app.get(SessionResults);
+    expect(await results.forForm(TENANT, campaignId, OPEN_FORM)).toEqual({
+      latestSessionId: laterSession,
+      unresolvedTies: [
+        { sessionId, tie: { nominationIds: [open.minh, open.mai], places: 1, yes: 2 } },
+      ],
+    });
+  });
+
   it('lets only the chair break the tie, with exactly the places among the tied', async () => {
     const tieBreak = (actor: string, chosen: string[]) =>
       send<CommandResult<CouncilSessionView>>(REVIEW_RPC.recordTieBreak, {
@@ -648,11 +676,9 @@ describe('review: councils and sessions', () => {
     );
     expect((await refusal(tieBreak(users.chair, [open.lan]))).code).toBe('validation-failed');
     const results = service.app.get(SessionResults);
-    expect(await results.latestForForm(TENANT, campaignId, OPEN_FORM)).toEqual({
-      sessionId,
-      tie: { nominationIds: [open.minh, open.mai], places: 1, yes: 2 },
-      tieBreak: null,
-    });
+    expect((await results.forForm(TENANT, campaignId, OPEN_FORM)).unresolvedTies).toEqual([
+      { sessionId, tie: { nominationIds: [open.minh, open.mai], places: 1, yes: 2 } },
+    ]);
     const { body } = await tieBreak(users.chair, [open.mai]);
     const expected = {
       chosenNominationIds: [open.mai],
@@ -662,10 +688,14 @@ describe('review: councils and sessions', () => {
     };
     expect(body.result?.forms[0]?.tieBreak).toEqual(expected);
     expect((await refusal(tieBreak(users.chair, [open.minh]))).code).toBe('invalid-state');
-    expect(await results.latestForForm(TENANT, campaignId, OPEN_FORM)).toEqual(
-      expect.objectContaining({ sessionId, tieBreak: expected }),
-    );
-    expect(await results.latestForForm(TENANT, campaignId, UNRULED_FORM)).toBeNull();
+    expect(await results.forForm(TENANT, campaignId, OPEN_FORM)).toEqual({
+      latestSessionId: laterSession,
+      unresolvedTies: [],
+    });
+    expect(await results.forForm(TENANT, campaignId, UNRULED_FORM)).toEqual({
+      latestSessionId: null,
+      unresolvedTies: [],
+    });
   });
 
   it('shows a dossier’s session history: ballots without choices, its tally line', async () => {
@@ -712,7 +742,31 @@ describe('review: councils and sessions', () => {
     );
   });
 
+  it('refuses to open a session whose agenda would have no dossier for a form', async () => {
+    // Every dossier of both forms has been voted on: nothing is accepted any more.
+    const refused = await refusal(
+      openSession({ sessionId: randomUUID(), heldOn: '2021-05-21', awardFormCodes: [OPEN_FORM] }),
+    );
+    expect(refused.code).toBe('invalid-state');
+    expect(refused.toPayload().params).toEqual({
+      reason: 'no-dossiers',
+      awardFormCode: OPEN_FORM,
+    });
+  });
+
   it('refuses to close a session without the quorum', async () => {
+    const vu = randomUUID();
+    const khoa = randomUUID();
+    await dossier(vu, OPEN_FORM, 'vu', true);
+    // The open form has a dossier now, the secret form still none.
+    const empty = await refusal(openSession({ sessionId: randomUUID(), heldOn: '2021-05-21' }));
+    expect(empty.toPayload().params).toEqual({
+      reason: 'no-dossiers',
+      awardFormCode: SECRET_FORM,
+    });
+    await dossier(khoa, SECRET_FORM, 'khoa', true);
+    // Opened after the second session (sessions of one day are listed by opening).
+    clock.set('2021-05-20T12:00:00+07:00');
     const thin = randomUUID();
     await openSession({
       sessionId: thin,
@@ -730,9 +784,60 @@ describe('review: councils and sessions', () => {
     });
     expect(list.items.map((item) => [item.id, item.status])).toEqual([
       [sessionId, 'closed'],
+      [laterSession, 'closed'],
       [thin, 'open'],
     ]);
-    // The first session's dossiers are decided: the second one's agenda is empty.
-    expect(list.items[1]?.agenda.every((form) => form.dossiers.length === 0)).toBe(true);
+    // The earlier sessions' dossiers are decided: the third one's agenda holds the new ones.
+    expect(list.items[2]?.agenda.map((form) => form.dossiers.map((d) => d.nominationId))).toEqual([
+      [vu],
+      [khoa],
+    ]);
+  });
+
+  it('closes a session after the campaign closed: the vote is recorded, its approved dossier ends not-approved', async () => {
+    const lam = randomUUID();
+    await dossier(lam, OPEN_FORM, 'lam', true);
+    const late = randomUUID();
+    await openSession({ sessionId: late, heldOn: '2021-05-22', awardFormCodes: [OPEN_FORM] });
+    for (const voter of [users.chair, users.secretary, users.deputy]) {
+      await vote(voter, lam, true, late);
+    }
+    // The campaign closes while the session is open.
+    const envelope: IntegrationEvent = {
+      id: randomUUID(),
+      type: 'campaign.closed.v1',
+      tenantId: TENANT,
+      occurredAt: clock.now().toISOString(),
+      source: {
+        service: 'campaign',
+        streamId: `campaign-${campaignId}`,
+        streamVersion: 3,
+        position: 'campaign:1001.3',
+      },
+      data: { campaignId, agencyId, closedAt: clock.now().toISOString() },
+    };
+    await transport.publish([
+      { messageId: envelope.id, routingKey: envelope.type, body: JSON.stringify(envelope) },
+    ]);
+    const copy = service.app.get(CampaignCopy);
+    await eventually(async () =>
+      expect((await copy.get(TENANT, campaignId))?.status).toBe('closed'),
+    );
+    clock.set('2021-05-22T11:00:00+07:00');
+    const { body } = await close(late);
+    // Vu, still accepted from the third session's agenda, is on this one's too (no votes).
+    expect(body.result?.forms[0]?.tally.find((line) => line.nominationId === lam)).toEqual(
+      expect.objectContaining({ yes: 3, approved: true, rank: 1 }),
+    );
+    const [read] = await service.app.get(DossierReads).getMany(TENANT, [lam]);
+    expect(read?.status).toBe('not-approved');
+    const stored = await service.app.get(DossierStreams).stored(TENANT, lam);
+    expect(stored.slice(-2).map((event) => [event.type, event.data])).toEqual([
+      ['DossierApproved', expect.objectContaining({ sessionId: late })],
+      [
+        'DossierNotApproved',
+        expect.objectContaining({ cause: 'campaign-closed', at: '2021-05-22T04:00:00.000Z' }),
+      ],
+    ]);
   });
 });

@@ -178,6 +178,30 @@ describe('gateway: decision and proposal routes', () => {
       expect(response.body).toMatchObject({ type: 'register-number-taken', status: 409 });
     });
 
+    it.each(['validation-failed', 'quota-exceeded', 'agency-unknown-to-the-register'])(
+      'answers 409 invalid-state with the register’s code in params for its %s (not a 409 code)',
+      async (code) => {
+        sender.handlers[REVIEW_RPC.decide] = () => ({
+          outcome: 'refused',
+          body: decision('failed', 2, { refusal: code }),
+          version: 2,
+          position: 'review:42.3',
+        });
+        const response = await request(server())
+          .post(`/api/v1/campaigns/${CAMPAIGN}/decisions`)
+          .set('Authorization', head)
+          .send(DECISION_BODY)
+          .expect(409);
+        expect(response.headers['x-position']).toBe('review:42.3');
+        expect(response.body).toMatchObject({
+          type: 'invalid-state',
+          status: 409,
+          params: { registerCode: code },
+        });
+        expect(response.body).not.toHaveProperty('errors');
+      },
+    );
+
     it('answers 409 invalid-state for a refusal without a known code', async () => {
       sender.handlers[REVIEW_RPC.decide] = () => ({
         outcome: 'refused',

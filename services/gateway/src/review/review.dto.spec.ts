@@ -12,6 +12,7 @@ import {
   ProposeDto,
   ReturnDossierDto,
   ReviewListQueryDto,
+  RevokeDecisionDto,
   TieBreakDto,
 } from './review.dto';
 
@@ -218,6 +219,45 @@ describe('the review DTOs', () => {
       expect(issues(TieBreakDto, { ...body, reason: '' })).toEqual([
         { path: 'reason', message: 'isNotEmpty' },
       ]);
+    });
+
+    it('refuse texts blank once trimmed, at their path (they would print nothing)', () => {
+      const blank = ' \t\u00a0';
+      expect(issues(ReturnDossierDto, { reasons: ['Thiếu biên bản', blank] })).toEqual([
+        { path: 'reasons', message: 'matches' },
+      ]);
+      expect(
+        issues(TieBreakDto, {
+          awardFormCode: 'GIAY_KHEN_GD_SO',
+          chosenNominationIds: [DOSSIER],
+          reason: blank,
+        }),
+      ).toEqual([{ path: 'reason', message: 'matches' }]);
+      expect(issues(RevokeDecisionDto, { reason: blank })).toEqual([
+        { path: 'reason', message: 'matches' },
+      ]);
+      expect(issues(RevokeDecisionDto, { reason: ' Sai sót ' })).toEqual([]);
+      expect(
+        issues(ProposalOutcomeDto, {
+          approvedNominationIds: [],
+          decisionNumber: blank,
+          decidedOn: '2021-12-28',
+        }),
+      ).toEqual([{ path: 'decisionNumber', message: 'matches' }]);
+      expect(
+        issues(
+          DecideDto,
+          decision({ signer: { title: blank, name: ' ' }, recipients: [{ name: blank }] }),
+        ),
+      ).toEqual([
+        { path: 'signer.title', message: 'matches' },
+        { path: 'signer.name', message: 'matches' },
+        { path: 'recipients[0].name', message: 'matches' },
+      ]);
+      // An optional purpose may be empty: it is left out.
+      expect(issues(DecideDto, decision({ recipients: [{ name: 'Lưu', purpose: '' }] }))).toEqual(
+        [],
+      );
     });
 
     it('bound list queries', () => {

@@ -31,6 +31,11 @@ const POSITION = /^[a-z][a-z0-9-]*:[0-9]+\.[0-9]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The first and last dates a register holds (its years run from 1900 to 2999). */
 const REGISTER_DATES = { first: '1900-01-01', last: '2999-12-31' } as const;
+/**
+ * Some character that is not white space (`\S`): a text blank once trimmed would print nothing.
+ * The empty text passes here: `@IsNotEmpty` reports it (one problem per path).
+ */
+const NOT_BLANK = /^$|\S/;
 /** The largest denominator of a fraction of the council's rules. */
 export const MAX_FRACTION_DENOMINATOR = 1_000;
 /** The signer's capacities a Vietnamese administrative document prints before the title. */
@@ -129,6 +134,7 @@ export class ReturnDossierDto {
   @ArrayMaxSize(REVIEW_LIMITS.reasons)
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
+  @Matches(NOT_BLANK, { each: true })
   @MaxLength(REVIEW_LIMITS.reason, { each: true })
   reasons!: string[];
 
@@ -296,6 +302,7 @@ export class TieBreakDto {
   @ApiProperty({ example: 'Ưu tiên nữ theo khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP' })
   @IsString()
   @IsNotEmpty()
+  @Matches(NOT_BLANK)
   @MaxLength(REVIEW_LIMITS.reason)
   reason!: string;
 }
@@ -310,12 +317,14 @@ export class SignerDto {
   @ApiProperty({ example: 'GIÁM ĐỐC' })
   @IsString()
   @IsNotEmpty()
+  @Matches(NOT_BLANK)
   @MaxLength(REVIEW_LIMITS.text)
   title!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn A' })
   @IsString()
   @IsNotEmpty()
+  @Matches(NOT_BLANK)
   @MaxLength(REVIEW_LIMITS.text)
   name!: string;
 }
@@ -325,6 +334,7 @@ export class RecipientDto {
   @ApiProperty({ example: 'Ban TĐKT tỉnh' })
   @IsString()
   @IsNotEmpty()
+  @Matches(NOT_BLANK)
   @MaxLength(REVIEW_LIMITS.text)
   name!: string;
 
@@ -389,6 +399,7 @@ export class RevokeDecisionDto {
   @ApiProperty({ example: 'Phát hiện sai sót về đối tượng khen thưởng' })
   @IsString()
   @IsNotEmpty()
+  @Matches(NOT_BLANK)
   @MaxLength(REVIEW_LIMITS.reason)
   reason!: string;
 }
@@ -407,6 +418,7 @@ export class ProposalOutcomeDto {
   @ApiProperty({ example: '2456/QĐ-UBND' })
   @IsString()
   @IsNotEmpty()
+  @Matches(NOT_BLANK)
   @MaxLength(REVIEW_LIMITS.text)
   decisionNumber!: string;
 

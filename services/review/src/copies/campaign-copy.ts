@@ -136,6 +136,15 @@ export class CampaignCopy {
     };
   }
 
+  /** Whether the copy says the campaign is closed (false when it has no row). */
+  async isClosed(tenantId: string, campaignId: string, client: PoolClient): Promise<boolean> {
+    const { rows } = await client.query<{ closed_at: Date | null }>(
+      'SELECT closed_at FROM review_campaigns WHERE tenant_id = $1 AND campaign_id = $2',
+      [tenantId, campaignId],
+    );
+    return (rows[0]?.closed_at ?? null) !== null;
+  }
+
   /**
    * The campaign, waiting up to `timeoutMs` for its issue to arrive (a command may overtake the
    * consumer): polls with the pool, holding no transaction; null when it did not arrive in time.

@@ -10,6 +10,7 @@ import {
 import type { Clock, EventStore } from '@ttkt/event-store';
 import { CLOCK, EVENT_STORE } from '@ttkt/messaging';
 import { randomUUID } from 'node:crypto';
+import { CampaignCloseRule } from '../dossiers/campaign-close-rule';
 import { AwardDossiers } from '../quota/award-dossiers';
 import { AwardFacts } from '../quota/award-facts';
 import { actorOf, metadataOf, pollFor, positionOf } from '../quota/award-rpc';
@@ -35,6 +36,7 @@ export class DecisionCommands {
     private readonly ledgers: QuotaLedgers,
     private readonly decisions: DecisionStreams,
     private readonly dossiers: AwardDossiers,
+    private readonly closeRule: CampaignCloseRule,
   ) {}
 
   /**
@@ -94,7 +96,11 @@ export class DecisionCommands {
     );
   }
 
-  /** Revokes an issued decision: its places back to the quota, its dossiers back to `approved`. */
+  /**
+   * Revokes an issued decision: its places back to the quota, its dossiers back to `approved` —
+   * and, when the campaign has closed meanwhile, on to `not-approved` (`campaign-closed`) in the
+   * same transaction, as the close would have left them.
+   */
   async revoke(message: RevokeDecisionCommand): Promise<CommandResult<DecisionView>> {
     const { tenantId } = message.context;
     const metadata = metadataOf(message.context);
@@ -108,6 +114,8 @@ export class DecisionCommands {
       awardFormCode: current.state.awardFormCode,
     };
     return inTransaction(this.store, async (client) => {
+      // The campaign's close lock before the ledger's (the close takes them in that order).
+      const closed = await this.closeRule.isClosed(client, tenantId, key.campaignId);
       await this.ledgers.lock(client, key);
       const before = await this.decisions.read(tenantId, message.decisionId, client);
       const now = this.clock.now();
@@ -154,7 +162,17 @@ export class DecisionCommands {
         metadata,
         true,
       );
-      const last = lastOf(result, released, dossiers) ?? result;
+      const closedOut = closed
+        ? await this.closeRule.closeOut(
+            client,
+            tenantId,
+            revoked.data.nominationIds,
+            revoked.data.at,
+            revoked.data.by,
+            metadata,
+          )
+        : null;
+      const last = lastOf(result, released, dossiers, closedOut) ?? result;
       return {
         body: toDecisionView(state),
         version: result.nextVersion,

@@ -54,11 +54,18 @@ export interface DecisionRequested {
 
 /**
  * The register numbered the decision: it is issued, with its awardees' golden-book numbers
- * (`review.decision-issued.v1`). Carries the whole decision as issued.
+ * (`review.decision-issued.v1`). Carries the whole decision as issued: the awardees are those of
+ * the request whose dossiers were not withdrawn meanwhile (possibly none: the number is taken all
+ * the same, and revoking the decision is how it is cancelled).
  */
 export interface DecisionIssued {
   type: 'DecisionIssued';
   data: DecisionContent & {
+    /**
+     * The dossiers of the request withdrawn before the number came: left out of the awardees and
+     * of the golden book, their places given back (absent in events recorded before this rule).
+     */
+    withdrawnNominationIds?: string[];
     requestId: string;
     /** As printed after "Số:" (`05/QĐ-SKHCN`). */
     number: string;

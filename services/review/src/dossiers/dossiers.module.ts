@@ -4,6 +4,7 @@ import { HoldsCopy } from '../copies/holds-copy';
 import { CampaignEventsHandler } from '../integration/campaign-events.handler';
 import { NominationEventsHandler } from '../integration/nomination-events.handler';
 import { AcceptDossierController } from './accept-dossier/accept-dossier.controller';
+import { CampaignCloseRule } from './campaign-close-rule';
 import {
   DEFAULT_DOSSIER_ARRIVAL_WAIT_MS,
   DOSSIER_ARRIVAL_WAIT_MS,
@@ -16,8 +17,9 @@ import { ReturnDossierController } from './return-dossier/return-dossier.control
 /**
  * The dossiers as review sees them: their streams and read table (used by sessions, decisions and
  * proposals through {@link DossierStreams} and {@link DossierReads}), the secretariat's accept and
- * return, the copies of campaigns and holds, and the reactions to nomination's and the campaign's
- * events.
+ * return, the copies of campaigns and holds, the campaign's close rule (also applied by sessions
+ * and awards through {@link CampaignCloseRule}), and the reactions to nomination's and the
+ * campaign's events.
  */
 @Module({
   controllers: [AcceptDossierController, ReturnDossierController],
@@ -27,6 +29,7 @@ import { ReturnDossierController } from './return-dossier/return-dossier.control
     DossierCommands,
     { provide: DOSSIER_ARRIVAL_WAIT_MS, useValue: DEFAULT_DOSSIER_ARRIVAL_WAIT_MS },
     CampaignCopy,
+    CampaignCloseRule,
     HoldsCopy,
     NominationEventsHandler,
     CampaignEventsHandler,
@@ -35,6 +38,7 @@ import { ReturnDossierController } from './return-dossier/return-dossier.control
     DossierStreams,
     DossierReads,
     CampaignCopy,
+    CampaignCloseRule,
     HoldsCopy,
     NominationEventsHandler,
     CampaignEventsHandler,

@@ -4,10 +4,9 @@ import type { EventStore } from '@ttkt/event-store';
 import { EVENT_STORE } from '@ttkt/messaging';
 import type { PoolClient } from 'pg';
 import { CampaignCopy } from '../copies/campaign-copy';
+import { CampaignCloseRule } from '../dossiers/campaign-close-rule';
 import { actorOf } from '../dossiers/dossier-commands';
-import { decideDossierOutcome } from '../dossiers/dossier-outcomes';
 import { DossierReads } from '../dossiers/dossier-reads';
-import { DossierStreams } from '../dossiers/dossier-streams';
 import { lockStream } from '../quota/award-streams';
 import { quotaStreamId, type QuotaEvent } from '../quota/quota.events';
 import { evolveQuota, holderOf, initialQuotaState } from '../quota/quota.state';
@@ -18,14 +17,19 @@ import { metadataOfEvent } from './event-metadata';
  * every dossier of it still `approved` (left out of every decision and proposal) becomes
  * `not-approved` (`campaign-closed`), in the inbox's transaction. A dossier that holds a place in
  * its form's quota ledger (a decision or proposal still waiting for its number) is not left out:
- * it is skipped, and the ledger is locked meanwhile so no decision takes places half-way.
+ * it is skipped, and the ledger is locked meanwhile so no decision takes places half-way. Its
+ * dossiers meet the rule later, if they come back to `approved` (a refused number, a revoked
+ * decision) — as do those a session closed after the campaign approves (see
+ * {@link CampaignCloseRule}): the close takes the campaign's close lock before it updates the copy,
+ * so such a writer (which checks the copy under that lock, shared) either waits for this close
+ * and sees it, or is waited for and its dossiers are seen here.
  */
 @Injectable()
 export class CampaignEventsHandler {
   constructor(
     private readonly campaigns: CampaignCopy,
     private readonly reads: DossierReads,
-    private readonly streams: DossierStreams,
+    private readonly closeRule: CampaignCloseRule,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -42,6 +46,7 @@ export class CampaignEventsHandler {
   /** `campaign.closed.v1`: the copy, then the close rule. */
   async onClosed(event: IntegrationEvent, client: PoolClient): Promise<void> {
     const data = event.data as CampaignClosedV1;
+    await this.closeRule.lockForClose(client, event.tenantId, data.campaignId);
     await this.campaigns.onClosed(event, client);
     const metadata = metadataOfEvent(event, 'campaign');
     const approved = await this.reads.listByCampaign(
@@ -51,25 +56,15 @@ export class CampaignEventsHandler {
       client,
     );
     const held = await this.heldPlaces(event.tenantId, data.campaignId, approved, client);
-    for (const dossier of approved) {
-      if (held.has(dossier.nominationId)) continue;
-      await this.streams.run(
-        event.tenantId,
-        dossier.nominationId,
-        (state) =>
-          // Re-read in the transaction: a dossier awarded meanwhile is no longer `approved`.
-          state.status === 'approved'
-            ? decideDossierOutcome(state, {
-                kind: 'not-approved',
-                cause: 'campaign-closed',
-                refId: null,
-                at: data.closedAt,
-                by: actorOf(metadata),
-              })
-            : [],
-        { client, metadata },
-      );
-    }
+    // Each dossier is read again in the transaction: one awarded meanwhile is left as it is.
+    await this.closeRule.closeOut(
+      client,
+      event.tenantId,
+      approved.map((dossier) => dossier.nominationId).filter((id) => !held.has(id)),
+      data.closedAt,
+      actorOf(metadata),
+      metadata,
+    );
   }
 
   /** The dossiers among `dossiers` that hold a place in their form's ledger (each ledger locked). */

@@ -62,6 +62,7 @@ export class NominationEventsHandler {
           type: 'RecordWithdrawal',
           nominationId: data.nominationId,
           reason: data.reason,
+          previousStatus: data.previousStatus,
           at: data.withdrawnAt,
           by: actorOf(metadata),
         }),

@@ -96,13 +96,22 @@ export class ProposalCommands {
 
   /**
    * Records the higher authority's outcome: the approved dossiers `awarded`, the rest
-   * `not-approved`; the places stay taken.
+   * `not-approved`; the places stay taken. A nominee withdrawn since the proposal cannot be among
+   * the approved (`validation-failed`); one withdrawn while this runs makes it run again.
    */
   async recordOutcome(message: RecordProposalOutcomeCommand): Promise<CommandResult<ProposalView>> {
     const { tenantId } = message.context;
     const metadata = metadataOf(message.context);
     return inTransaction(this.store, async (client) => {
       const before = await this.proposals.read(tenantId, message.proposalId, client);
+      const withdrawn =
+        before.state.status === 'none'
+          ? []
+          : await this.dossiers.withdrawnAmong(
+              client,
+              tenantId,
+              before.state.nominees.map((nominee) => nominee.nominationId),
+            );
       const events = decideProposalOutcome(
         {
           type: 'RecordProposalOutcome',
@@ -110,6 +119,7 @@ export class ProposalCommands {
           approvedNominationIds: message.approvedNominationIds,
           decisionNumber: message.decisionNumber,
           decidedOn: message.decidedOn,
+          withdrawnNominationIds: withdrawn,
           actor: actorOf(message.context),
           now: this.clock.now(),
         },
@@ -134,9 +144,13 @@ export class ProposalCommands {
       const dossiers = await this.dossiers.apply(
         client,
         tenantId,
-        nomineeOutcomes(recorded.data),
+        // A withdrawn dossier keeps its status: nothing to record on it.
+        nomineeOutcomes(recorded.data).filter(
+          ({ nominationId }) => !withdrawn.includes(nominationId),
+        ),
         metadata,
         true,
+        { withdrawnMeanwhileConflicts: true },
       );
       const last = lastOf(result, dossiers) ?? result;
       return {

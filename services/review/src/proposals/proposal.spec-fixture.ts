@@ -34,7 +34,7 @@ export function requested(nominationIds: string[]): ProposalEvent {
       campaignId: CAMPAIGN_ID,
       awardFormCode: BANG_KHEN,
       nominationIds,
-      proposedOn: '2021-05-25',
+      proposedOn: '2021-05-20',
       actor: HEAD,
       now: NOW,
     },

@@ -1,15 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@ttkt/contracts';
-import type { AppendMetadata, AppendResult } from '@ttkt/event-store';
+import { VersionConflict, type AppendMetadata, type AppendResult } from '@ttkt/event-store';
 import type { PoolClient } from 'pg';
 import { decideDossierOutcome, type DossierOutcome } from '../dossiers/dossier-outcomes';
 import { DossierStreams } from '../dossiers/dossier-streams';
+import { dossierStreamId } from '../dossiers/dossier.events';
 import { lastOf } from './award-streams';
 
 /** One dossier's outcome of a decision, proposal or revocation. */
 export interface AwardDossierOutcome {
   nominationId: string;
   outcome: DossierOutcome;
+}
+
+/** Options of {@link AwardDossiers.apply}. */
+export interface ApplyOptions {
+  /**
+   * The caller left the withdrawn dossiers out after reading them in its transaction: one found
+   * withdrawn now was withdrawn by a transaction that committed since, so the whole transaction
+   * must run again (it fails with `VersionConflict`) rather than write an award it no longer fits.
+   */
+  withdrawnMeanwhileConflicts?: boolean;
 }
 
 /**
@@ -34,6 +45,7 @@ export class AwardDossiers {
     outcomes: readonly AwardDossierOutcome[],
     metadata: AppendMetadata,
     strict: boolean,
+    options: ApplyOptions = {},
   ): Promise<AppendResult | null> {
     let last: AppendResult | null = null;
     for (const { nominationId, outcome } of outcomes) {
@@ -41,6 +53,14 @@ export class AwardDossiers {
         tenantId,
         nominationId,
         (state) => {
+          if (options.withdrawnMeanwhileConflicts && state.status === 'withdrawn') {
+            throw new VersionConflict(
+              tenantId,
+              dossierStreamId(nominationId),
+              'any',
+              state.version,
+            );
+          }
           try {
             return decideDossierOutcome(state, outcome);
           } catch (error) {
@@ -56,5 +76,19 @@ export class AwardDossiers {
       last = lastOf(last, run.result);
     }
     return last;
+  }
+
+  /** The dossiers among these that are withdrawn, read in the caller's transaction. */
+  async withdrawnAmong(
+    client: PoolClient,
+    tenantId: string,
+    nominationIds: readonly string[],
+  ): Promise<string[]> {
+    const withdrawn: string[] = [];
+    for (const nominationId of nominationIds) {
+      const state = await this.streams.read(tenantId, nominationId, client);
+      if (state.status === 'withdrawn') withdrawn.push(nominationId);
+    }
+    return withdrawn;
   }
 }

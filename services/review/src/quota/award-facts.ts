@@ -18,8 +18,8 @@ export interface LoadedAwardFacts {
 /**
  * Loads what a decision or proposal is decided on, inside the command's transaction and after the
  * ledger's lock: the campaign copy, the selected dossiers (`review_dossiers`, written with each
- * dossier append, so consistent with the streams), their nominees' open holds, the latest closed
- * session of the form (its tie and tie-break), and the ledger.
+ * dossier append, so consistent with the streams), their nominees' open holds, the form's closed
+ * sessions (the latest one, and every tie the chair has not broken), and the ledger.
  */
 @Injectable()
 export class AwardFacts {
@@ -47,10 +47,10 @@ export class AwardFacts {
         : [],
     );
     const openHolds = await this.holds.openFor(tenantId, personIds, client);
-    const session = await this.sessions.latestForForm(tenantId, campaignId, awardFormCode, client);
+    const sessions = await this.sessions.forForm(tenantId, campaignId, awardFormCode, client);
     const ledger = await this.ledgers.read(key, client);
     return {
-      facts: { campaign, dossiers, openHolds, session, ledger: ledger.state },
+      facts: { campaign, dossiers, openHolds, sessions, ledger: ledger.state },
       ledger,
     };
   }

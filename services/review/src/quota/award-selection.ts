@@ -3,16 +3,17 @@ import {
   type AwardeeView,
   type RecipientView,
   type SessionTie,
-  type SessionTieBreak,
   type SignerView,
+  type ValidationIssue,
 } from '@ttkt/contracts';
+import { dayOf } from '../council/calendar';
 import type { ReviewDossier } from '../dossiers/dossier.state';
-import { holderOf, type QuotaLedgerState } from './quota.state';
+import { holderOf, placesUsed, type QuotaLedgerState } from './quota.state';
 
 /**
  * The rules a decision and a proposal share: which approved dossiers of one campaign's award
  * form may take places of its quota. Pure: the caller loads the facts (the campaign copy, the
- * dossiers, the open holds, the latest session's tie, the ledger) inside the ledger's lock.
+ * dossiers, the open holds, the sessions' unresolved ties, the ledger) inside the ledger's lock.
  */
 
 /** An award form of the plan, as review's campaign copy holds it. */
@@ -51,12 +52,16 @@ export interface OpenHoldFacts {
   openedOn: string;
 }
 
-/** The latest closed session whose agenda had the form: its tie and the chair's tie-break. */
+/** The council's results for the form, over every closed session of the campaign that voted on it. */
 export interface SessionFacts {
-  sessionId: string;
-  tie: SessionTie | null;
-  tieBreak: SessionTieBreak | null;
+  /** The latest closed session whose agenda had the form, or null. */
+  latestSessionId: string | null;
+  /** Every tie of the form the chair has not broken (each with its session), disjoint. */
+  unresolvedTies: readonly { sessionId: string; tie: SessionTie }[];
 }
+
+/** No closed session voted on the form. */
+export const NO_SESSION: SessionFacts = { latestSessionId: null, unresolvedTies: [] };
 
 /** What a selection of dossiers is decided on. */
 export interface AwardSelectionFacts {
@@ -66,8 +71,8 @@ export interface AwardSelectionFacts {
   dossiers: readonly ReviewDossier[];
   /** Open holds by person id (people without any may be absent). */
   openHolds: ReadonlyMap<string, readonly OpenHoldFacts[]>;
-  /** The latest closed session of the form, or null. */
-  session: SessionFacts | null;
+  /** The form's sessions: the latest one, and the ties still waiting for the chair. */
+  sessions: SessionFacts;
   /** The form's quota ledger. */
   ledger: QuotaLedgerState;
 }
@@ -99,10 +104,12 @@ export function openCampaignForm(
  *   a place of the ledger (a decision or proposal waiting for its number) → `already-decided`;
  *   any other status → `not-recommended`;
  * - no individual nominee has an open hold (`nominee-on-hold`);
- * - before the chair's tie-break of the latest session's tie, the selection (with the tied
- *   dossiers already holding places) takes none of the tied dossiers: holding some but not all of
- *   them, or all of them beyond the tie's places, needs the chair's choice (`tie-unresolved`).
- *   After the tie-break, any selection within the quota.
+ * - for each tie of the form no tie-break has resolved (in any closed session, not only the
+ *   latest), a selection that takes any of the tied dossiers must take all of them (counting those
+ *   already holding places) and fit them all within the quota: holding some but not all of them,
+ *   or all of them while the places taken plus the selection exceed the quota, would need the
+ *   chair's choice (`tie-unresolved`, checked before the quota). A selection holding none of them,
+ *   or all of them within the quota, is free; after the tie-break, any selection within the quota.
  * The quota itself is the ledger's rule (`decideTakePlaces`).
  */
 export function selectDossiers(
@@ -136,7 +143,7 @@ export function selectDossiers(
       });
     }
   }
-  assertTieResolved(form.code, nominationIds, facts);
+  assertTiesResolved(form, nominationIds, facts);
   return selected;
 }
 
@@ -173,24 +180,25 @@ function assertFree(dossier: ReviewDossier, ledger: QuotaLedgerState): void {
   }
 }
 
-function assertTieResolved(
-  awardFormCode: string,
+function assertTiesResolved(
+  form: AwardFormFacts,
   nominationIds: readonly string[],
   facts: AwardSelectionFacts,
 ): void {
-  const tie = facts.session?.tie ?? null;
-  if (facts.session === null || tie === null || facts.session.tieBreak !== null) return;
-  const tied = new Set(tie.nominationIds);
-  const holding = facts.ledger.entries.flatMap((entry) => entry.nominationIds);
-  const taken = new Set([...nominationIds, ...holding].filter((id) => tied.has(id)));
-  if (taken.size === 0) return;
-  if (taken.size < tied.size || taken.size > tie.places) {
-    throw new DomainError('tie-unresolved', {
-      awardFormCode,
-      sessionId: facts.session.sessionId,
-      nominationIds: tie.nominationIds.join(','),
-      places: tie.places,
-    });
+  const selected = new Set(nominationIds);
+  const holding = new Set(facts.ledger.entries.flatMap((entry) => entry.nominationIds));
+  const used = placesUsed(facts.ledger);
+  for (const { sessionId, tie } of facts.sessions.unresolvedTies) {
+    if (!tie.nominationIds.some((id) => selected.has(id))) continue;
+    const all = tie.nominationIds.every((id) => selected.has(id) || holding.has(id));
+    if (!all || used + nominationIds.length > form.quota) {
+      throw new DomainError('tie-unresolved', {
+        awardFormCode: form.code,
+        sessionId,
+        nominationIds: tie.nominationIds.join(','),
+        places: tie.places,
+      });
+    }
   }
 }
 
@@ -207,29 +215,88 @@ export function awardeeOf(dossier: ReviewDossier): AwardeeView {
   };
 }
 
-/** The session the selected dossiers passed: the latest of the form, else the dossiers' own. */
+/**
+ * The session the selected dossiers passed: the one that approved the first of them that names
+ * one, else the latest closed session of the form.
+ */
 export function sessionOf(
-  session: SessionFacts | null,
+  sessions: SessionFacts,
   dossiers: readonly ReviewDossier[],
 ): string | null {
   return (
-    session?.sessionId ?? dossiers.find((dossier) => dossier.sessionId !== null)?.sessionId ?? null
+    dossiers.find((dossier) => dossier.sessionId !== null)?.sessionId ?? sessions.latestSessionId
   );
 }
 
-/** A signer in NFC, without an absent capacity. */
-export function nfcSigner(signer: SignerView): SignerView {
+/**
+ * `maxDate` at `path` when the calendar date lies after today in Asia/Ho_Chi_Minh: a date of the
+ * domain may record what happened on paper (the past) or be today, never a day still to come.
+ */
+export function afterToday(date: string, now: Date, path: string): ValidationIssue[] {
+  return date > dayOf(now) ? [{ path, message: 'maxDate' }] : [];
+}
+
+/** The signer and recipients a command may give instead of the plan's. */
+export interface GivenParties {
+  signer?: SignerView | undefined;
+  recipients?: RecipientView[] | undefined;
+}
+
+/**
+ * The given signer's and recipients' texts that are blank once trimmed (`isNotEmpty` at
+ * `signer.title`, `signer.name`, `recipients[i].name`): they would print an empty line.
+ */
+export function partyIssues(given: GivenParties): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (given.signer !== undefined) {
+    if (printed(given.signer.title) === '') {
+      issues.push({ path: 'signer.title', message: 'isNotEmpty' });
+    }
+    if (printed(given.signer.name) === '') {
+      issues.push({ path: 'signer.name', message: 'isNotEmpty' });
+    }
+  }
+  (given.recipients ?? []).forEach((recipient, index) => {
+    if (printed(recipient.name) === '') {
+      issues.push({ path: `recipients[${index}].name`, message: 'isNotEmpty' });
+    }
+  });
+  return issues;
+}
+
+/** The signer and recipients a decision or proposal prints. */
+export interface PrintedParties {
+  signer: SignerView;
+  recipients: RecipientView[];
+}
+
+/**
+ * The signer and recipients to print: those given with the command (checked by
+ * {@link partyIssues}), else the plan's; each text in NFC and trimmed, a blank purpose left out.
+ */
+export function printedParties(given: GivenParties, campaign: AwardCampaignFacts): PrintedParties {
   return {
-    ...(signer.capacity === undefined ? {} : { capacity: signer.capacity.normalize('NFC') }),
-    title: signer.title.normalize('NFC'),
-    name: signer.name.normalize('NFC'),
+    signer: nfcSigner(given.signer ?? campaign.signer),
+    recipients: (given.recipients ?? campaign.recipients).map(nfcRecipient),
   };
 }
 
-/** A recipient in NFC, without an absent purpose. */
-export function nfcRecipient(recipient: RecipientView): RecipientView {
+/** A text as printed: NFC, trimmed. */
+function printed(text: string): string {
+  return text.normalize('NFC').trim();
+}
+
+/** A signer in NFC and trimmed, without an absent capacity. */
+function nfcSigner(signer: SignerView): SignerView {
   return {
-    name: recipient.name.normalize('NFC'),
-    ...(recipient.purpose === undefined ? {} : { purpose: recipient.purpose.normalize('NFC') }),
+    ...(signer.capacity === undefined ? {} : { capacity: printed(signer.capacity) }),
+    title: printed(signer.title),
+    name: printed(signer.name),
   };
+}
+
+/** A recipient in NFC and trimmed, without an absent or blank purpose. */
+function nfcRecipient(recipient: RecipientView): RecipientView {
+  const purpose = recipient.purpose === undefined ? '' : printed(recipient.purpose);
+  return { name: printed(recipient.name), ...(purpose === '' ? {} : { purpose }) };
 }

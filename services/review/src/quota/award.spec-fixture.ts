@@ -5,7 +5,7 @@
  * approved dossiers, and the quota ledger.
  */
 import type { ReviewDossier } from '../dossiers/dossier.state';
-import type { AwardCampaignFacts, AwardSelectionFacts } from './award-selection';
+import { NO_SESSION, type AwardCampaignFacts, type AwardSelectionFacts } from './award-selection';
 import type { QuotaEvent } from './quota.events';
 import { foldQuota, type QuotaLedgerState } from './quota.state';
 
@@ -119,7 +119,7 @@ export function facts(
     campaign: campaign(),
     dossiers,
     openHolds: new Map(),
-    session: null,
+    sessions: NO_SESSION,
     ledger: ledger(),
     ...overrides,
   };

@@ -82,6 +82,51 @@ describe('the quota ledger', () => {
     expect(decideTakePlaces(take('d2', ['a', 'b', 'c']), state)).toHaveLength(1);
   });
 
+  it('gives back the places of withdrawn dossiers only; the holder keeps the rest', () => {
+    const full = ledger(taken('d1', ['a', 'b', 'c']), taken('d2', ['d']));
+    const release = {
+      type: 'ReleasePlaces' as const,
+      campaignId: CAMPAIGN_ID,
+      awardFormCode: GIAY_KHEN,
+      kind: 'decision' as const,
+      id: 'd1',
+      reason: 'withdrawn' as const,
+      nominationIds: ['b', 'x'],
+      now: NOW,
+    };
+    const released = decideReleasePlaces(release, full);
+    expect(released).toEqual([
+      {
+        type: 'PlacesReleased',
+        data: expect.objectContaining({
+          id: 'd1',
+          nominationIds: ['b'],
+          reason: 'withdrawn',
+        }) as unknown,
+      },
+    ]);
+    const state = released.reduce(evolveQuota, full);
+    expect(state.entries).toEqual([
+      { kind: 'decision', id: 'd1', nominationIds: ['a', 'c'] },
+      { kind: 'decision', id: 'd2', nominationIds: ['d'] },
+    ]);
+    expect(placesUsed(state)).toBe(3);
+    // Released once: the same release again gives nothing back.
+    expect(decideReleasePlaces(release, state)).toEqual([]);
+    // The last of a holder's dossiers leaves it holding nothing.
+    const last = decideReleasePlaces({ ...release, nominationIds: ['a', 'c'] }, state);
+    expect(last.reduce(evolveQuota, state).entries).toEqual([
+      { kind: 'decision', id: 'd2', nominationIds: ['d'] },
+    ]);
+    // A later release of all of the holder's places gives back only those it still holds.
+    expect(decideReleasePlaces({ ...release, nominationIds: undefined }, state)).toEqual([
+      {
+        type: 'PlacesReleased',
+        data: expect.objectContaining({ nominationIds: ['a', 'c'] }) as unknown,
+      },
+    ]);
+  });
+
   it('releases nothing for a holder without places (a redelivered refusal)', () => {
     const release = {
       type: 'ReleasePlaces' as const,

@@ -15,7 +15,7 @@ export interface TakePlaces {
   now: Date;
 }
 
-/** A holder gives its places back. */
+/** A holder gives its places back: all of them, or those of some of its dossiers. */
 export interface ReleasePlaces {
   type: 'ReleasePlaces';
   campaignId: string;
@@ -23,6 +23,8 @@ export interface ReleasePlaces {
   kind: QuotaHolderKind;
   id: string;
   reason: PlacesReleasedReason;
+  /** Only these dossiers' places (absent: every place the holder has). */
+  nominationIds?: readonly string[];
   now: Date;
 }
 
@@ -64,10 +66,19 @@ export function decideTakePlaces(command: TakePlaces, state: QuotaLedgerState): 
   ];
 }
 
-/** Gives a holder's places back; nothing when it holds none (already released). */
+/**
+ * Gives a holder's places back (all, or those of the dossiers named that it holds); nothing when
+ * it holds none of them (already released).
+ */
 export function decideReleasePlaces(command: ReleasePlaces, state: QuotaLedgerState): QuotaEvent[] {
   const entry = entryOf(state, command.kind, command.id);
   if (entry === null) return [];
+  const named = command.nominationIds;
+  const nominationIds =
+    named === undefined
+      ? entry.nominationIds
+      : entry.nominationIds.filter((id) => named.includes(id));
+  if (nominationIds.length === 0) return [];
   return [
     {
       type: 'PlacesReleased',
@@ -76,7 +87,7 @@ export function decideReleasePlaces(command: ReleasePlaces, state: QuotaLedgerSt
         awardFormCode: command.awardFormCode,
         kind: command.kind,
         id: command.id,
-        nominationIds: [...entry.nominationIds],
+        nominationIds: [...nominationIds],
         reason: command.reason,
         at: command.now.toISOString(),
       },

@@ -3,7 +3,8 @@ import type { QuotaLedgerEntry } from '@ttkt/contracts';
 /**
  * The events of a quota ledger (`quota-<campaignId>:<awardFormCode>`): the places of one award
  * form of one campaign, taken by decisions and proposals and given back when a decision is
- * refused a number or revoked (or a proposal is refused its number). The sum of the places held
+ * refused a number or revoked (or a proposal is refused its number), or one dossier's place when
+ * it was withdrawn while its decision waited for its number. The sum of the places held
  * never exceeds the form's quota: every append is serialised per ledger and checked against it.
  */
 export type QuotaEvent = PlacesTaken | PlacesReleased;
@@ -35,9 +36,13 @@ export interface PlacesTaken {
 }
 
 /** Why places came back. */
-export type PlacesReleasedReason = 'number-refused' | 'revoked';
+export type PlacesReleasedReason = 'number-refused' | 'revoked' | 'withdrawn';
 
-/** A holder gave its places back (refused by the register, or a decision revoked). */
+/**
+ * A holder gave places back: all of them (refused by the register, or a decision revoked), or
+ * those of the dossiers `nominationIds` names (withdrawn before the decision was numbered); a
+ * holder left with no dossier holds nothing.
+ */
 export interface PlacesReleased {
   type: 'PlacesReleased';
   data: QuotaEventFacts & { reason: PlacesReleasedReason };

@@ -14,18 +14,29 @@ export function initialQuotaState(): QuotaLedgerState {
   return { entries: [], version: 0 };
 }
 
-/** Applies one stored event (total: stored events are facts). */
+/**
+ * Applies one stored event (total: stored events are facts). A release gives back the places of
+ * the dossiers it names (every one of the holder's, before partial releases existed); the holder
+ * keeps the rest, and holds nothing once none is left.
+ */
 export function evolveQuota(state: QuotaLedgerState, event: QuotaEvent): QuotaLedgerState {
   const version = state.version + 1;
   const { kind, id } = event.data;
-  const others = state.entries.filter((entry) => !(entry.kind === kind && entry.id === id));
+  const holder = (entry: QuotaLedgerEntry): boolean => entry.kind === kind && entry.id === id;
   if (event.type === 'PlacesTaken') {
+    const others = state.entries.filter((entry) => !holder(entry));
     return {
       entries: [...others, { kind, id, nominationIds: [...event.data.nominationIds] }],
       version,
     };
   }
-  return { entries: others, version };
+  const released = new Set(event.data.nominationIds);
+  const entries = state.entries.flatMap((entry) => {
+    if (!holder(entry)) return [entry];
+    const kept = entry.nominationIds.filter((nominationId) => !released.has(nominationId));
+    return kept.length === 0 ? [] : [{ ...entry, nominationIds: kept }];
+  });
+  return { entries, version };
 }
 
 /** The ledger after some events. */

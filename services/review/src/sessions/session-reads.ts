@@ -70,23 +70,22 @@ export class SessionReads {
   }
 
   /**
-   * The latest closed session of a campaign (by the day held, then closing) whose agenda had the
-   * award form, or null.
+   * Every closed session of a campaign whose agenda had the award form, by the day held, then
+   * closing (the latest last).
    */
-  async latestClosedWithForm(
+  async closedWithForm(
     tenantId: string,
     campaignId: string,
     awardFormCode: string,
     client?: PoolClient,
-  ): Promise<CouncilSessionView | null> {
+  ): Promise<CouncilSessionView[]> {
     const { rows } = await (client ?? this.pool).query<{ view: CouncilSessionView }>(
       `SELECT view FROM review_sessions
         WHERE tenant_id = $1 AND campaign_id = $2 AND status = 'closed'
           AND view -> 'agenda' @> $3::jsonb
-        ORDER BY held_on DESC, closed_at DESC, session_id DESC
-        LIMIT 1`,
+        ORDER BY held_on, closed_at, session_id`,
       [tenantId, campaignId, JSON.stringify([{ awardFormCode }])],
     );
-    return rows[0]?.view ?? null;
+    return rows.map((row) => row.view);
   }
 }

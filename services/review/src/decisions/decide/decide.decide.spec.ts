@@ -204,20 +204,16 @@ describe('deciding awards', () => {
   describe('a tie at the quota boundary', () => {
     // Quota 3: a (9 yes), b (8), c and d (7 each) → c and d share the last place.
     const tie = { nominationIds: ['c', 'd'], places: 1, yes: 7 };
-    const unresolved = { sessionId: 'session-1', tie, tieBreak: null };
-    const resolved = {
-      sessionId: 'session-1',
-      tie,
-      tieBreak: {
-        chosenNominationIds: ['d'],
-        reason: 'Ưu tiên nữ theo khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP',
-        byUserId: 'chu-tich',
-        at: '2021-05-15T03:00:00.000Z',
-      },
+    const unresolved = {
+      latestSessionId: 'session-1',
+      unresolvedTies: [{ sessionId: 'session-1', tie }],
     };
+    // The chair broke it: no tie waits any more.
+    const resolved = { latestSessionId: 'session-1', unresolvedTies: [] };
+    const five = [...approved, dossier('e'), dossier('f')];
 
     it('refuses a set holding some but not all of the tied dossiers before the tie-break', () => {
-      const refusal = refused(decide(['a', 'b', 'c']), facts(approved, { session: unresolved }));
+      const refusal = refused(decide(['a', 'b', 'c']), facts(approved, { sessions: unresolved }));
       expect(refusal.code).toBe('tie-unresolved');
       expect(refusal.params).toEqual({
         awardFormCode: GIAY_KHEN,
@@ -227,28 +223,130 @@ describe('deciding awards', () => {
       });
     });
 
-    it('refuses all the tied dossiers beyond their places before the tie-break', () => {
-      expect(refused(decide(['a', 'c', 'd']), facts(approved, { session: unresolved })).code).toBe(
-        'tie-unresolved',
-      );
+    it('refuses all the tied dossiers beyond the quota before the tie-break, before the quota check', () => {
+      expect(
+        refused(decide(['a', 'b', 'c', 'd']), facts(approved, { sessions: unresolved })).code,
+      ).toBe('tie-unresolved');
     });
 
-    it('counts a tied dossier already holding a place', () => {
-      const given = facts(approved, { session: unresolved, ledger: ledger(taken('d-0', ['c'])) });
-      expect(refused(decide(['d']), given).code).toBe('tie-unresolved');
+    it('counts the places already taken against the quota for all the tied dossiers', () => {
+      const given = facts(approved, { sessions: unresolved, ledger: ledger(taken('d-0', ['a'])) });
+      expect(refused(decide(['b', 'c', 'd']), given).code).toBe('tie-unresolved');
+    });
+
+    it('decides all the tied dossiers when they fit within the quota, before the tie-break', () => {
+      expect(
+        when(decide(['a', 'c', 'd']), facts(approved, { sessions: unresolved })).ledger,
+      ).toHaveLength(1);
+      expect(when(decide(['c', 'd']), facts(approved, { sessions: unresolved })).ledger).toEqual([
+        {
+          type: 'PlacesTaken',
+          data: expect.objectContaining({ nominationIds: ['c', 'd'] }) as unknown,
+        },
+      ]);
+    });
+
+    it('counts a tied dossier already holding a place as part of the set', () => {
+      // c already holds a place: with d, every tied dossier holds one, within the quota.
+      const given = facts(approved, { sessions: unresolved, ledger: ledger(taken('d-0', ['c'])) });
+      expect(when(decide(['d']), given).ledger).toHaveLength(1);
+      const full = facts(approved, {
+        sessions: unresolved,
+        ledger: ledger(taken('d-0', ['c']), taken('d-1', ['a', 'b'])),
+      });
+      expect(refused(decide(['d']), full).code).toBe('tie-unresolved');
     });
 
     it('decides dossiers outside the tie before the tie-break', () => {
       expect(
-        when(decide(['a', 'b']), facts(approved, { session: unresolved })).ledger,
+        when(decide(['a', 'b']), facts(approved, { sessions: unresolved })).ledger,
       ).toHaveLength(1);
     });
 
     it('decides any set within the quota after the tie-break', () => {
       expect(
-        when(decide(['a', 'b', 'd']), facts(approved, { session: resolved })).ledger,
+        when(decide(['a', 'b', 'd']), facts(approved, { sessions: resolved })).ledger,
       ).toHaveLength(1);
-      expect(when(decide(['c']), facts(approved, { session: resolved })).ledger).toHaveLength(1);
+      expect(when(decide(['c']), facts(approved, { sessions: resolved })).ledger).toHaveLength(1);
+    });
+
+    it('checks the tie of every session, not only the latest one', () => {
+      // session-1 left c and d tied; session-2, later, voted on e and f and tied them too.
+      const sessions = {
+        latestSessionId: 'session-2',
+        unresolvedTies: [
+          { sessionId: 'session-1', tie },
+          { sessionId: 'session-2', tie: { nominationIds: ['e', 'f'], places: 1, yes: 5 } },
+        ],
+      };
+      const refusal = refused(decide(['a', 'c']), facts(five, { sessions }));
+      expect(refusal.code).toBe('tie-unresolved');
+      expect(refusal.params).toEqual(expect.objectContaining({ sessionId: 'session-1' }));
+      expect(refused(decide(['a', 'f']), facts(five, { sessions })).params).toEqual(
+        expect.objectContaining({ sessionId: 'session-2', nominationIds: 'e,f' }),
+      );
+      expect(when(decide(['e', 'f']), facts(five, { sessions })).ledger).toHaveLength(1);
+    });
+  });
+
+  describe('the dates and texts', () => {
+    it('decides on a day in the past (recorded from paper) or today', () => {
+      expect(when(decide(['a'], { decidedOn: '2020-12-31' }), facts(approved)).ledger).toHaveLength(
+        1,
+      );
+      expect(when(decide(['a'], { decidedOn: '2021-05-20' }), facts(approved)).ledger).toHaveLength(
+        1,
+      );
+    });
+
+    it('refuses a decision dated after today in Asia/Ho_Chi_Minh: validation-failed at decidedOn', () => {
+      const refusal = refused(decide(['a'], { decidedOn: '2021-05-21' }), facts(approved));
+      expect(refusal.code).toBe('validation-failed');
+      expect(refusal.errors).toEqual([{ path: 'decidedOn', message: 'maxDate' }]);
+      // 20/5/2021 23:30 in Hà Nội is the 20th there (16:30 UTC): the 21st is still tomorrow.
+      const late = new Date('2021-05-20T23:30:00+07:00');
+      expect(
+        refused(decide(['a'], { decidedOn: '2021-05-21', now: late }), facts(approved)).code,
+      ).toBe('validation-failed');
+      // 21/5/2021 00:30 in Hà Nội is still the 20th in UTC: the 21st is today.
+      const early = new Date('2021-05-21T00:30:00+07:00');
+      expect(
+        when(decide(['a'], { decidedOn: '2021-05-21', now: early }), facts(approved)).ledger,
+      ).toHaveLength(1);
+    });
+
+    it('refuses a signer or recipient whose text is blank once trimmed: validation-failed at each', () => {
+      const refusal = refused(
+        decide(['a'], {
+          signer: { title: ' \u00a0', name: '\t' },
+          recipients: [{ name: 'Ban TĐKT tỉnh' }, { name: '   ', purpose: 'b/c' }],
+        }),
+        facts(approved),
+      );
+      expect(refusal.code).toBe('validation-failed');
+      expect(refusal.errors).toEqual([
+        { path: 'signer.title', message: 'isNotEmpty' },
+        { path: 'signer.name', message: 'isNotEmpty' },
+        { path: 'recipients[1].name', message: 'isNotEmpty' },
+      ]);
+    });
+
+    it('prints the given texts trimmed, leaving a blank purpose out', () => {
+      const [requested] = when(
+        decide(['a'], {
+          signer: { capacity: 'KT.', title: ' PHÓ GIÁM ĐỐC ', name: 'Trần Văn Bình ' },
+          recipients: [{ name: ' Như Điều 3', purpose: '  ' }],
+        }),
+        facts(approved),
+      ).decision;
+      expect(requested?.type === 'DecisionRequested' && requested.data.signer).toEqual({
+        capacity: 'KT.',
+        title: 'PHÓ GIÁM ĐỐC',
+        name: 'Trần Văn Bình',
+      });
+      expect(requested?.type === 'DecisionRequested' && requested.data.recipients).toEqual([
+        { name: 'Như Điều 3' },
+      ]);
     });
   });
 

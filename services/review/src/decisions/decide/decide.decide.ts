@@ -1,9 +1,10 @@
 import { DomainError, type RecipientView, type SignerView } from '@ttkt/contracts';
 import {
+  afterToday,
   awardeeOf,
-  nfcRecipient,
-  nfcSigner,
   openCampaignForm,
+  partyIssues,
+  printedParties,
   selectDossiers,
   sessionOf,
   type AwardSelectionFacts,
@@ -38,7 +39,9 @@ export interface DecideOutcome {
 }
 
 /**
- * Checks, in this order: the decision id is new (`invalid-state`); the campaign is open
+ * Checks, in this order: the decision id is new (`invalid-state`); `decidedOn` is not after today
+ * in Asia/Ho_Chi_Minh (`validation-failed`, `maxDate`) and a given signer's or recipient's text is
+ * not blank (`validation-failed`, `isNotEmpty`); the campaign is open
  * (`campaign-not-open`); the form is in its plan (`unknown-award-form`) and decided by the agency
  * head (`invalid-state`, `reason: decided-by-higher-authority`); the dossiers may take places
  * (see `selectDossiers`: `not-found`, `invalid-state`, `already-decided`, `not-recommended`,
@@ -56,6 +59,11 @@ export function decideDecide(
       status: decision.status,
     });
   }
+  const issues = [
+    ...afterToday(command.decidedOn, command.now, 'decidedOn'),
+    ...partyIssues(command),
+  ];
+  if (issues.length > 0) throw new DomainError('validation-failed', {}, issues);
   const { campaign, form } = openCampaignForm(
     facts.campaign,
     command.campaignId,
@@ -68,6 +76,7 @@ export function decideDecide(
     });
   }
   const dossiers = selectDossiers(command.campaignId, form, command.nominationIds, facts);
+  const { signer, recipients } = printedParties(command, campaign);
   const ledger = decideTakePlaces(
     {
       type: 'TakePlaces',
@@ -98,10 +107,10 @@ export function decideDecide(
           planNumber: campaign.planNumber,
           planTitle: campaign.planTitle,
           planIssuedOn: campaign.planIssuedOn,
-          signer: nfcSigner(command.signer ?? campaign.signer),
-          recipients: (command.recipients ?? campaign.recipients).map(nfcRecipient),
+          signer,
+          recipients,
           awardees: dossiers.map(awardeeOf),
-          sessionId: sessionOf(facts.session, dossiers),
+          sessionId: sessionOf(facts.sessions, dossiers),
           at: command.now.toISOString(),
           by: command.actor,
         },

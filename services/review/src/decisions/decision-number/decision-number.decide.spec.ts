@@ -19,6 +19,7 @@ const number: RecordDecisionNumber = {
     { nominationId: 'a', number: 41 },
     { nominationId: 'b', number: 42 },
   ],
+  withdrawnNominationIds: [],
   now: NOW,
 };
 
@@ -60,6 +61,37 @@ describe('the register’s answer to a decision', () => {
         refusal: null,
       }),
     );
+  });
+
+  it('leaves a dossier withdrawn while the decision waited out of the awardees', () => {
+    const [event] = decideDecisionNumber(
+      { ...number, goldenBook: [{ nominationId: 'b', number: 41 }], withdrawnNominationIds: ['a'] },
+      decision(request),
+    );
+    if (event?.type !== 'DecisionIssued') throw new Error('not issued');
+    expect(event.data.awardees).toEqual([
+      expect.objectContaining({ nominationId: 'b', goldenBookNumber: 41 }),
+    ]);
+    expect(event.data.withdrawnNominationIds).toEqual(['a']);
+    expect(toDecisionView(decision(request, event)).awardees.map((a) => a.nominationId)).toEqual([
+      'b',
+    ]);
+  });
+
+  it('issues the decision with no awardee when every dossier was withdrawn: its number is taken', () => {
+    const [event] = decideDecisionNumber(
+      { ...number, goldenBook: [], withdrawnNominationIds: ['a', 'b'] },
+      decision(request),
+    );
+    if (event?.type !== 'DecisionIssued') throw new Error('not issued');
+    expect(event.data).toEqual(
+      expect.objectContaining({
+        number: '05/QĐ-SKHCN',
+        awardees: [],
+        withdrawnNominationIds: ['a', 'b'],
+      }),
+    );
+    expect(toDecisionView(decision(request, event)).status).toBe('issued');
   });
 
   it('records nothing for a redelivered number, nor for another request', () => {

@@ -13,6 +13,8 @@ export interface RecordDecisionNumber {
   assignedAt: string;
   /** The awardees' golden-book numbers (given in the same transaction). */
   goldenBook: readonly GoldenBookEntry[];
+  /** The requested awardees whose dossiers were withdrawn meanwhile (read by the caller). */
+  withdrawnNominationIds: readonly string[];
   now: Date;
 }
 
@@ -32,7 +34,10 @@ export function awaitsAnswer(state: DecisionState, requestId: string): boolean {
 
 /**
  * The number of the current request issues the decision, each awardee with its golden-book
- * number; an answer to no current request (a redelivery) changes nothing.
+ * number; the dossiers withdrawn while it waited are left out of the awardees (they get no
+ * golden-book number: the caller gives numbers to the others only). The decision is issued even
+ * when none is left: the register's number is taken and must show in the decision's history. An
+ * answer to no current request (a redelivery) changes nothing.
  */
 export function decideDecisionNumber(
   command: RecordDecisionNumber,
@@ -40,6 +45,7 @@ export function decideDecisionNumber(
 ): DecisionEvent[] {
   if (state.status === 'none' || !awaitsAnswer(state, command.requestId)) return [];
   const numbers = new Map(command.goldenBook.map((entry) => [entry.nominationId, entry.number]));
+  const withdrawn = new Set(command.withdrawnNominationIds);
   return [
     {
       type: 'DecisionIssued',
@@ -56,11 +62,16 @@ export function decideDecisionNumber(
         planIssuedOn: state.planIssuedOn,
         signer: state.signer,
         recipients: state.recipients,
-        awardees: state.awardees.map((awardee) => ({
-          ...awardee,
-          goldenBookNumber: numbers.get(awardee.nominationId) ?? null,
-        })),
+        awardees: state.awardees
+          .filter((awardee) => !withdrawn.has(awardee.nominationId))
+          .map((awardee) => ({
+            ...awardee,
+            goldenBookNumber: numbers.get(awardee.nominationId) ?? null,
+          })),
         sessionId: state.sessionId,
+        withdrawnNominationIds: state.awardees
+          .map((awardee) => awardee.nominationId)
+          .filter((nominationId) => withdrawn.has(nominationId)),
         requestId: command.requestId,
         number: command.formatted,
         registerNumber: command.number,

@@ -103,6 +103,29 @@ describe('revoking a decision', () => {
     expect(refusal.params).toEqual({ decisionId: DECISION_ID, status });
   });
 
+  it.each([
+    ['empty', ''],
+    ['spaces', '   '],
+    ['a tab and a no-break space', '\t\u00a0'],
+  ])(
+    'refuses a reason that is blank once trimmed (%s): validation-failed at reason',
+    (_case, reason) => {
+      const refusal = refusalOf(() =>
+        decideRevokeDecision({ ...revoke, reason }, decision(request, issued(request))),
+      );
+      expect(refusal.code).toBe('validation-failed');
+      expect(refusal.errors).toEqual([{ path: 'reason', message: 'isNotEmpty' }]);
+    },
+  );
+
+  it('keeps the reason trimmed', () => {
+    const [revoked] = decideRevokeDecision(
+      { ...revoke, reason: '  Thu hồi  ' },
+      decision(request, issued(request)),
+    );
+    expect(revoked?.type === 'DecisionRevoked' && revoked.data.reason).toBe('Thu hồi');
+  });
+
   it('refuses an unknown decision: not-found', () => {
     expect(refusalOf(() => decideRevokeDecision(revoke, initialDecisionState())).code).toBe(
       'not-found',

@@ -12,9 +12,11 @@ export interface RevokeDecision {
 }
 
 /**
- * Only an issued decision is revoked (`not-found` for none, `invalid-state` otherwise); the
- * reason is kept in NFC. Its places come back and its dossiers return to `approved` in the same
- * transaction (the caller's), and the register marks its number revoked.
+ * Only an issued decision is revoked (`not-found` for none, `invalid-state` otherwise), for a
+ * reason that is not blank once trimmed (`validation-failed` at `reason`: the register prints it
+ * beside the revoked number); the reason is kept in NFC, trimmed. Its places come back and its
+ * dossiers return to `approved` in the same transaction (the caller's), and the register marks
+ * its number revoked.
  */
 export function decideRevokeDecision(
   command: RevokeDecision,
@@ -22,6 +24,10 @@ export function decideRevokeDecision(
 ): DecisionEvent[] {
   if (state.status === 'none')
     throw new DomainError('not-found', { decisionId: command.decisionId });
+  const reason = command.reason.normalize('NFC').trim();
+  if (reason === '') {
+    throw new DomainError('validation-failed', {}, [{ path: 'reason', message: 'isNotEmpty' }]);
+  }
   if (
     state.status !== 'issued' ||
     state.number === null ||
@@ -41,7 +47,7 @@ export function decideRevokeDecision(
         number: state.number,
         registerNumber: state.registerNumber,
         year: state.year,
-        reason: command.reason.normalize('NFC').trim(),
+        reason,
         nominationIds: state.awardees.map((awardee) => awardee.nominationId),
         at: command.now.toISOString(),
         by: command.actor,

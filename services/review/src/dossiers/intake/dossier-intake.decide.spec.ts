@@ -83,6 +83,7 @@ describe('a withdrawal from nomination', () => {
     type: 'RecordWithdrawal' as const,
     nominationId: NOMINATION_ID,
     reason: 'Đơn vị rút',
+    previousStatus: 'submitted',
     at: '2021-05-07T02:00:00.000Z',
     by: UNIT_USER,
   };
@@ -110,9 +111,29 @@ describe('a withdrawal from nomination', () => {
   });
 
   it('records nothing for a draft review never received, nor twice', () => {
-    expect(decideWithdrawal(given([]), withdrawal)).toEqual([]);
+    expect(decideWithdrawal(given([]), { ...withdrawal, previousStatus: 'draft' })).toEqual([]);
     expect(decideWithdrawal(given([history.received(), history.withdrawn()]), withdrawal)).toEqual(
       [],
     );
+  });
+});
+
+describe('a withdrawal that overtook its submission', () => {
+  it('fails (the consumer delivers it again once the submission is in), never dropped', () => {
+    const withdrawal = {
+      type: 'RecordWithdrawal' as const,
+      nominationId: NOMINATION_ID,
+      reason: 'Đơn vị rút',
+      previousStatus: 'submitted',
+      at: '2021-05-07T02:00:00.000Z',
+      by: UNIT_USER,
+    };
+    let refused: unknown;
+    try {
+      decideWithdrawal(given([]), withdrawal);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ code: 'invalid-state' });
   });
 });

@@ -1,4 +1,4 @@
-import type { NomineeSnapshot } from '@ttkt/contracts';
+import { DomainError, type NomineeSnapshot } from '@ttkt/contracts';
 import type { DossierActor, DossierEvent, DossierNomineeRef } from '../dossier.events';
 import type { DossierState } from '../dossier.state';
 
@@ -24,6 +24,8 @@ export interface RecordWithdrawal {
   type: 'RecordWithdrawal';
   nominationId: string;
   reason: string;
+  /** The dossier's status in the nomination service before the withdrawal. */
+  previousStatus: string;
   at: string;
   by: DossierActor | null;
 }
@@ -57,11 +59,22 @@ export function decideReceive(state: DossierState, command: ReceiveDossier): Dos
 }
 
 /**
- * The unit withdrew the dossier: recorded on a dossier review has received (a draft withdrawn
- * before submission never reached review) and not already withdrawn. Never refused.
+ * The unit withdrew the dossier: recorded on a dossier review has received and not already
+ * withdrawn. A draft withdrawn before submission never reached review: nothing to record. A
+ * withdrawal of a submitted dossier that overtook its submission (two messages of one stream may
+ * arrive out of order after a retry) fails, so the consumer delivers it again once the submission
+ * is in; it is never dropped.
  */
 export function decideWithdrawal(state: DossierState, command: RecordWithdrawal): DossierEvent[] {
-  if (state.status === 'none' || state.status === 'withdrawn') return [];
+  if (state.status === 'none') {
+    if (command.previousStatus === 'draft') return [];
+    throw new DomainError('invalid-state', {
+      nominationId: command.nominationId,
+      status: 'none',
+      reason: 'withdrawal-before-submission',
+    });
+  }
+  if (state.status === 'withdrawn') return [];
   return [
     {
       type: 'DossierWithdrawn',

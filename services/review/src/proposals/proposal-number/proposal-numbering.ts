@@ -7,6 +7,7 @@ import type {
 import type { AppendMetadata, Clock } from '@ttkt/event-store';
 import { CLOCK } from '@ttkt/messaging';
 import type { PoolClient } from 'pg';
+import { CampaignCloseRule } from '../../dossiers/campaign-close-rule';
 import { AwardDossiers } from '../../quota/award-dossiers';
 import { QuotaLedgers } from '../../quota/quota-ledgers';
 import { ProposalStreams } from '../proposal-streams';
@@ -28,6 +29,7 @@ export class ProposalNumbering {
     private readonly proposals: ProposalStreams,
     private readonly ledgers: QuotaLedgers,
     private readonly dossiers: AwardDossiers,
+    private readonly closeRule: CampaignCloseRule,
   ) {}
 
   /** `register.number-assigned.v1` for a proposal. */
@@ -75,7 +77,11 @@ export class ProposalNumbering {
     );
   }
 
-  /** `register.number-refused.v1` for a proposal. */
+  /**
+   * `register.number-refused.v1` for a proposal: fails it and gives its places back; when the
+   * campaign closed while it waited (the close skipped its dossiers: they held places), its
+   * dossiers, `approved` again, end `not-approved` (`campaign-closed`) in the same transaction.
+   */
   async onRefused(
     event: IntegrationEvent,
     data: RegisterNumberRefusedV1,
@@ -91,6 +97,8 @@ export class ProposalNumbering {
       campaignId: peek.state.campaignId,
       awardFormCode: peek.state.awardFormCode,
     };
+    // The campaign's close lock before the ledger's (the close takes them in that order).
+    const closed = await this.closeRule.isClosed(client, tenantId, key.campaignId);
     await this.ledgers.lock(client, key);
     const before = await this.proposals.read(tenantId, proposalId, client);
     const now = this.clock.now();
@@ -112,12 +120,24 @@ export class ProposalNumbering {
       events,
       metadata,
     );
-    if (result === null) return;
+    if (result === null || before.state.status === 'none') return;
     await this.ledgers.release(
       client,
       key,
       { kind: 'proposal', id: proposalId, reason: 'number-refused', now },
       metadata,
     );
+    // Its dossiers are `approved` again: after the campaign's close, they end as the close left
+    // the others.
+    if (closed) {
+      await this.closeRule.closeOut(
+        client,
+        tenantId,
+        before.state.nominees.map((item) => item.nominationId),
+        now.toISOString(),
+        null,
+        metadata,
+      );
+    }
   }
 }

@@ -14,7 +14,8 @@ const record: RecordProposalOutcome = {
   proposalId: PROPOSAL_ID,
   approvedNominationIds: ['b'],
   decisionNumber: '1234/QĐ-UBND',
-  decidedOn: '2021-06-20',
+  decidedOn: '2021-05-20',
+  withdrawnNominationIds: [],
   actor: HEAD,
   now: NOW,
 };
@@ -33,7 +34,7 @@ describe('the higher authority’s outcome of a proposal', () => {
           approvedNominationIds: ['b'],
           notApprovedNominationIds: ['a'],
           decisionNumber: '1234/QĐ-UBND',
-          decidedOn: '2021-06-20',
+          decidedOn: '2021-05-20',
         }) as unknown,
       },
     ]);
@@ -42,7 +43,7 @@ describe('the higher authority’s outcome of a proposal', () => {
     expect(view.outcome).toEqual({
       approvedNominationIds: ['b'],
       decisionNumber: '1234/QĐ-UBND',
-      decidedOn: '2021-06-20',
+      decidedOn: '2021-05-20',
       recordedAt: NOW.toISOString(),
     });
   });
@@ -82,6 +83,51 @@ describe('the higher authority’s outcome of a proposal', () => {
     expect(refusal.errors).toEqual([
       { path: 'approvedNominationIds[1]', message: 'notInProposal' },
     ]);
+  });
+
+  it('refuses to award a nominee withdrawn since the proposal: validation-failed', () => {
+    const refusal = refusalOf(() =>
+      decideProposalOutcome(
+        { ...record, approvedNominationIds: ['a', 'b'], withdrawnNominationIds: ['b'] },
+        sent,
+      ),
+    );
+    expect(refusal.code).toBe('validation-failed');
+    expect(refusal.errors).toEqual([{ path: 'approvedNominationIds[1]', message: 'withdrawn' }]);
+    // Not approving the withdrawn nominee is the outcome as it stands.
+    expect(
+      decideProposalOutcome(
+        { ...record, approvedNominationIds: ['a'], withdrawnNominationIds: ['b'] },
+        sent,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('refuses a decision number blank once trimmed: validation-failed at decisionNumber', () => {
+    const refusal = refusalOf(() =>
+      decideProposalOutcome({ ...record, decisionNumber: ' \u00a0\t' }, sent),
+    );
+    expect(refusal.code).toBe('validation-failed');
+    expect(refusal.errors).toEqual([{ path: 'decisionNumber', message: 'isNotEmpty' }]);
+  });
+
+  it('keeps the decision number trimmed, in NFC', () => {
+    const [event] = decideProposalOutcome(
+      { ...record, decisionNumber: ' 1234/QĐ-UBND '.normalize('NFD') },
+      sent,
+    );
+    expect(event?.type === 'ProposalOutcomeRecorded' && event.data.decisionNumber).toBe(
+      '1234/QĐ-UBND',
+    );
+  });
+
+  it('takes a decision date in the past or today, not after today: validation-failed at decidedOn', () => {
+    expect(decideProposalOutcome({ ...record, decidedOn: '2021-05-01' }, sent)).toHaveLength(1);
+    const refusal = refusalOf(() =>
+      decideProposalOutcome({ ...record, decidedOn: '2021-05-21' }, sent),
+    );
+    expect(refusal.code).toBe('validation-failed');
+    expect(refusal.errors).toEqual([{ path: 'decidedOn', message: 'maxDate' }]);
   });
 
   it('refuses a proposal not sent yet, or decided already: invalid-state', () => {

@@ -1,6 +1,7 @@
-import { DomainError } from '@ttkt/contracts';
+import { DomainError, type ValidationIssue } from '@ttkt/contracts';
 import type { AwardActor } from '../../decisions/decision.events';
 import type { DossierOutcome } from '../../dossiers/dossier-outcomes';
+import { afterToday } from '../../quota/award-selection';
 import type { ProposalEvent, ProposalOutcomeRecorded } from '../proposal.events';
 import type { ProposalState } from '../proposal.state';
 
@@ -11,16 +12,21 @@ export interface RecordProposalOutcome {
   approvedNominationIds: string[];
   decisionNumber: string;
   decidedOn: string;
+  /** The proposal's nominees whose dossiers were withdrawn since (read by the caller). */
+  withdrawnNominationIds: readonly string[];
   actor: AwardActor | null;
   now: Date;
 }
 
 /**
  * Only a sent proposal (`proposed`) gets an outcome (`not-found` for none, `invalid-state`
- * otherwise); the approved dossiers must be among its nominees (`validation-failed` at
- * `approvedNominationIds[i]`). Every other nominee is not approved; the caller moves the approved
- * ones to `awarded` and the rest to `not-approved` in the same transaction. Their places stay
- * taken: the proposal used them.
+ * otherwise). Then `validation-failed` at each failing path: the decision number blank once
+ * trimmed (`decisionNumber`, `isNotEmpty`), `decidedOn` after today in Asia/Ho_Chi_Minh
+ * (`decidedOn`, `maxDate`; it may lie in the past), an approved dossier not among the nominees
+ * (`approvedNominationIds[i]`, `notInProposal`) or withdrawn since it was proposed
+ * (`approvedNominationIds[i]`, `withdrawn`: it cannot be awarded). Every other nominee is not
+ * approved; the caller moves the approved ones to `awarded` and the rest to `not-approved` in the
+ * same transaction. Their places stay taken: the proposal used them.
  */
 export function decideProposalOutcome(
   command: RecordProposalOutcome,
@@ -32,12 +38,18 @@ export function decideProposalOutcome(
     throw new DomainError('invalid-state', { proposalId: state.proposalId, status: state.status });
   }
   const nominees = state.nominees.map((nominee) => nominee.nominationId);
-  const strangers = command.approvedNominationIds.flatMap((nominationId, index) =>
-    nominees.includes(nominationId)
-      ? []
-      : [{ path: `approvedNominationIds[${index}]`, message: 'notInProposal' }],
-  );
-  if (strangers.length > 0) throw new DomainError('validation-failed', {}, strangers);
+  const decisionNumber = command.decisionNumber.normalize('NFC').trim();
+  const issues: ValidationIssue[] = [];
+  if (decisionNumber === '') issues.push({ path: 'decisionNumber', message: 'isNotEmpty' });
+  issues.push(...afterToday(command.decidedOn, command.now, 'decidedOn'));
+  command.approvedNominationIds.forEach((nominationId, index) => {
+    const path = `approvedNominationIds[${index}]`;
+    if (!nominees.includes(nominationId)) issues.push({ path, message: 'notInProposal' });
+    else if (command.withdrawnNominationIds.includes(nominationId)) {
+      issues.push({ path, message: 'withdrawn' });
+    }
+  });
+  if (issues.length > 0) throw new DomainError('validation-failed', {}, issues);
   const approved = new Set(command.approvedNominationIds);
   return [
     {
@@ -49,7 +61,7 @@ export function decideProposalOutcome(
         awardFormCode: state.awardFormCode,
         approvedNominationIds: nominees.filter((id) => approved.has(id)),
         notApprovedNominationIds: nominees.filter((id) => !approved.has(id)),
-        decisionNumber: command.decisionNumber.normalize('NFC').trim(),
+        decisionNumber,
         decidedOn: command.decidedOn,
         at: command.now.toISOString(),
         by: command.actor,

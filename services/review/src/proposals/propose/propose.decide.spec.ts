@@ -26,7 +26,7 @@ function propose(nominationIds: string[], overrides: Partial<Propose> = {}): Pro
     campaignId: CAMPAIGN_ID,
     awardFormCode: BANG_KHEN,
     nominationIds,
-    proposedOn: '2021-05-25',
+    proposedOn: '2021-05-20',
     actor: HEAD,
     now: NOW,
     ...overrides,
@@ -66,7 +66,7 @@ describe('proposing to the higher authority', () => {
           agencyCode: 'SKHCN',
           awardFormCode: BANG_KHEN,
           awardFormName: 'Bằng khen của Chủ tịch UBND tỉnh',
-          proposedOn: '2021-05-25',
+          proposedOn: '2021-05-20',
           to: 'Sở Nội vụ',
           decidedBy: 'Chủ tịch UBND tỉnh',
           nominees: [
@@ -83,9 +83,12 @@ describe('proposing to the higher authority', () => {
   });
 
   describe('the proposal stage’s cut-off (before 1/6/2021, 00:00 +07:00)', () => {
+    /** Recorded a few days after the cut-off, from the letters on paper. */
+    const later = new Date('2021-06-05T09:00:00+07:00');
+
     it('accepts a letter dated the last day before the cut-off', () => {
       const outcome = decidePropose(
-        propose(['a'], { proposedOn: '2021-05-31' }),
+        propose(['a'], { proposedOn: '2021-05-31', now: later }),
         initialProposalState(),
         facts(approved),
       );
@@ -93,13 +96,53 @@ describe('proposing to the higher authority', () => {
     });
 
     it('refuses a letter dated the cut-off’s day: deadline-passed', () => {
-      const refusal = refused(propose(['a'], { proposedOn: '2021-06-01' }), facts(approved));
+      const refusal = refused(
+        propose(['a'], { proposedOn: '2021-06-01', now: later }),
+        facts(approved),
+      );
       expect(refusal.code).toBe('deadline-passed');
       expect(refusal.params).toEqual({
         awardFormCode: BANG_KHEN,
         cutoff: PROPOSAL_CUTOFF,
         proposedOn: '2021-06-01',
       });
+    });
+  });
+
+  describe('the letter’s date', () => {
+    it('accepts a letter dated in the past (sent on paper) or today', () => {
+      for (const proposedOn of ['2021-04-02', '2021-05-20']) {
+        const outcome = decidePropose(
+          propose(['a'], { proposedOn }),
+          initialProposalState(),
+          facts(approved),
+        );
+        expect(outcome.proposal).toHaveLength(1);
+      }
+    });
+
+    it('refuses a letter dated after today in Asia/Ho_Chi_Minh: validation-failed at proposedOn', () => {
+      const refusal = refused(propose(['a'], { proposedOn: '2021-05-21' }), facts(approved));
+      expect(refusal.code).toBe('validation-failed');
+      expect(refusal.errors).toEqual([{ path: 'proposedOn', message: 'maxDate' }]);
+    });
+
+    it('checks the cut-off first: a letter dated on or after it is deadline-passed', () => {
+      expect(refused(propose(['a'], { proposedOn: '2021-06-01' }), facts(approved)).code).toBe(
+        'deadline-passed',
+      );
+    });
+
+    it('refuses a recipient whose name is blank once trimmed: validation-failed', () => {
+      const refusal = refused(
+        propose(['a'], { recipients: [{ name: ' ' }], signer: { title: 'GIÁM ĐỐC', name: ' ' } }),
+        facts(approved),
+      );
+      expect(refusal.code).toBe('validation-failed');
+      expect(refusal.errors).toEqual([
+        { path: 'signer.name', message: 'isNotEmpty' },
+        { path: 'recipients[0].name', message: 'isNotEmpty' },
+      ]);
     });
   });
 

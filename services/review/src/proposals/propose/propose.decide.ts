@@ -1,10 +1,11 @@
 import { DomainError, type RecipientView, type SignerView } from '@ttkt/contracts';
 import type { AwardActor } from '../../decisions/decision.events';
 import {
+  afterToday,
   awardeeOf,
-  nfcRecipient,
-  nfcSigner,
   openCampaignForm,
+  partyIssues,
+  printedParties,
   selectDossiers,
   sessionOf,
   type AwardSelectionFacts,
@@ -42,7 +43,10 @@ export interface ProposeOutcome {
  * (`campaign-not-open`); the form is in its plan (`unknown-award-form`), decided by a higher
  * authority (`invalid-state`, `reason: decided-by-agency`) with a proposal stage
  * (`invalid-state`, `reason: no-proposal-stage`); the letter's day starts before the stage's
- * cut-off, `proposedOn` 00:00 +07:00 < cut-off (`deadline-passed`); the dossiers may take places
+ * cut-off, `proposedOn` 00:00 +07:00 < cut-off (`deadline-passed`); the letter's day is not after
+ * today in Asia/Ho_Chi_Minh (it may lie in the past: the letter was sent on paper;
+ * `validation-failed`, `maxDate`) and a given signer's or recipient's text is not blank
+ * (`validation-failed`, `isNotEmpty`); the dossiers may take places
  * (see `selectDossiers`); the quota holds them (`quota-exceeded`). Then the places are taken and
  * the number is requested (`TTr`, in the year of `proposedOn`).
  */
@@ -83,7 +87,13 @@ export function decidePropose(
       proposedOn: command.proposedOn,
     });
   }
+  const issues = [
+    ...afterToday(command.proposedOn, command.now, 'proposedOn'),
+    ...partyIssues(command),
+  ];
+  if (issues.length > 0) throw new DomainError('validation-failed', {}, issues);
   const dossiers = selectDossiers(command.campaignId, form, command.nominationIds, facts);
+  const { signer, recipients } = printedParties(command, campaign);
   const ledger = decideTakePlaces(
     {
       type: 'TakePlaces',
@@ -116,10 +126,10 @@ export function decidePropose(
           planNumber: campaign.planNumber,
           planTitle: campaign.planTitle,
           planIssuedOn: campaign.planIssuedOn,
-          signer: nfcSigner(command.signer ?? campaign.signer),
-          recipients: (command.recipients ?? campaign.recipients).map(nfcRecipient),
+          signer,
+          recipients,
           nominees: dossiers.map(awardeeOf),
-          sessionId: sessionOf(facts.session, dossiers),
+          sessionId: sessionOf(facts.sessions, dossiers),
           at: command.now.toISOString(),
           by: command.actor,
         },

@@ -9,6 +9,7 @@ import {
 import type { Clock } from '@ttkt/event-store';
 import { CLOCK } from '@ttkt/messaging';
 import { actorOf, runRpc } from '../../council/command-context';
+import { CampaignCloseRule } from '../../dossiers/campaign-close-rule';
 import { decideDossierOutcome } from '../../dossiers/dossier-outcomes';
 import { DossierStreams } from '../../dossiers/dossier-streams';
 import { readSecretTallies } from '../secret-tallies';
@@ -19,13 +20,16 @@ import { decideCloseSession } from './close-session.decide';
  * RPC entry of `review.close-session` (secretariat). In one transaction: the agenda dossiers'
  * current states (those no longer `accepted` are left out of the tally), the secret ballots'
  * counters, the decision, and each tallied dossier's outcome on its stream — `approved`, or
- * `not-approved` by the vote — through {@link DossierStreams}.
+ * `not-approved` by the vote — through {@link DossierStreams}. A session closed after its campaign
+ * closed still records the vote, and its approved dossiers then end `not-approved`
+ * (`campaign-closed`) at once, as the campaign's close left every approved dossier.
  */
 @Controller()
 export class CloseSessionController {
   constructor(
     private readonly sessions: SessionCommands,
     private readonly dossiers: DossierStreams,
+    private readonly closeRule: CampaignCloseRule,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -61,6 +65,9 @@ export class CloseSessionController {
         apply: async (client, events, session, metadata) => {
           for (const event of events) {
             if (event.type !== 'SessionClosed') continue;
+            // Under the campaign's close lock: a close arriving now waits, or is waited for.
+            const closed = await this.closeRule.isClosed(client, tenantId, session.campaignId);
+            const approved: string[] = [];
             for (const form of event.data.forms) {
               for (const line of form.tally) {
                 await this.dossiers.run(
@@ -86,7 +93,18 @@ export class CloseSessionController {
                     ),
                   { client, metadata },
                 );
+                if (line.approved) approved.push(line.nominationId);
               }
+            }
+            if (closed) {
+              await this.closeRule.closeOut(
+                client,
+                tenantId,
+                approved,
+                event.data.at,
+                event.data.by,
+                metadata,
+              );
             }
           }
         },

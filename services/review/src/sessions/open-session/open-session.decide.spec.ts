@@ -17,6 +17,7 @@ import {
   rules,
   session,
 } from '../session.spec-fixture';
+import type { AgendaDossier } from '../session.events';
 import { decideOpenSession, type OpenSession } from './open-session.decide';
 
 function command(overrides: Partial<OpenSession> = {}): OpenSession {
@@ -93,7 +94,11 @@ describe('opening a session', () => {
       }),
     });
     const [event] = decideOpenSession(
-      command({ councils: [withDefault], awardFormCodes: ['CHIEN_SI_THI_DUA'], accepted: {} }),
+      command({
+        councils: [withDefault],
+        awardFormCodes: ['CHIEN_SI_THI_DUA'],
+        accepted: { CHIEN_SI_THI_DUA: [dossier('n-hoa')] },
+      }),
       given([]),
     );
     if (event?.type !== 'SessionOpened') throw new Error('expected SessionOpened');
@@ -101,9 +106,18 @@ describe('opening a session', () => {
       expect.objectContaining({
         threshold: { fraction: '3/4', of: 'participants' },
         secretBallot: true,
-        dossiers: [],
+        dossiers: [dossier('n-hoa')],
       }),
     );
+  });
+
+  it('refuses a form with no accepted dossier to vote on: invalid-state (no-dossiers)', () => {
+    const lanOnly: Record<string, AgendaDossier[]> = { [OPEN_FORM]: [dossier('n-lan')] };
+    for (const accepted of [lanOnly, { ...lanOnly, [SECRET_FORM]: [] }]) {
+      const refusal = refusalOf(() => decideOpenSession(command({ accepted }), given([])));
+      expect(refusal.code).toBe('invalid-state');
+      expect(refusal.params).toEqual({ reason: 'no-dossiers', awardFormCode: SECRET_FORM });
+    }
   });
 
   it('refuses a form without any threshold: validation-failed at its index', () => {

@@ -35,9 +35,10 @@ export interface OpenSession {
  * Opens a session: the campaign must be known and not closed (`campaign-not-open`); the council in
  * force on `heldOn` (the greatest `effectiveFrom` not after it) must exist (`invalid-state`,
  * `reason: 'no-council'`); each form must be in the plan (`unknown-award-form`) and have a
- * threshold, its own or the default (`validation-failed` at `awardFormCodes[i]`); everyone
- * present must be a member (`not-a-council-member`). The agenda is each form's accepted dossiers
- * now. Opening the same session again with the same request records nothing; another request
+ * threshold, its own or the default (`validation-failed` at `awardFormCodes[i]`), and accepted
+ * dossiers to vote on (`invalid-state`, `reason: 'no-dossiers'`, with the `awardFormCode`: a form
+ * with an empty agenda would close with nothing voted and no tie); everyone present must be a
+ * member (`not-a-council-member`). The agenda is each form's accepted dossiers now. Opening the same session again with the same request records nothing; another request
  * under an existing session id is `invalid-state`.
  */
 export function decideOpenSession(command: OpenSession, state: SessionState): SessionEvent[] {
@@ -77,13 +78,17 @@ export function decideOpenSession(command: OpenSession, state: SessionState): Se
         { path: `awardFormCodes[${index}]`, message: 'noThreshold' },
       ]);
     }
+    const accepted = command.accepted[code] ?? [];
+    if (accepted.length === 0) {
+      throw new DomainError('invalid-state', { reason: 'no-dossiers', awardFormCode: code });
+    }
     return {
       awardFormCode: code,
       awardFormName: form.name,
       quota: form.quota,
       threshold: { fraction: threshold.fraction, of: threshold.of },
       secretBallot: threshold.secretBallot,
-      dossiers: (command.accepted[code] ?? []).map((dossier) => ({
+      dossiers: accepted.map((dossier) => ({
         nominationId: dossier.nominationId,
         nominee: dossier.nominee,
         nominatingUnitId: dossier.nominatingUnitId,
