@@ -37,8 +37,8 @@ COPY --chown=root:root package.json ./
 COPY --from=production-dependencies --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 RUN test -f "dist/services/${SERVICE}/src/main.js" || (echo "no service named ${SERVICE}" >&2; exit 1)
-# The gateway's file blob store (BLOB_STORE=file:/var/lib/ttkt/blobs): a fresh named volume takes
-# this directory's owner, so the node user can write there.
+# The file blob store of the gateway and the document service (BLOB_STORE=file:/var/lib/ttkt/blobs):
+# a fresh named volume takes this directory's owner, so the node user can write there.
 RUN mkdir -p /var/lib/ttkt/blobs && chown node:node /var/lib/ttkt/blobs
 USER node
 # The service's HTTP port (health, metrics; the public API on the gateway) comes from PORT.

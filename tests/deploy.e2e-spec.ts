@@ -166,6 +166,13 @@ describe('deployment files', () => {
       expect(Object.keys(map(compose['volumes'], 'volumes'))).toContain('gateway-blobs');
     });
 
+    it('gives the document service the gateway’s blob store: it writes the files the gateway serves', () => {
+      const document = map(composeServices['document'], 'document');
+      expect(composeEnvironment(document)['BLOB_STORE']).toBe('file:/var/lib/ttkt/blobs');
+      const volumes = list(document['volumes'], 'document.volumes').map(String);
+      expect(volumes).toContain('gateway-blobs:/var/lib/ttkt/blobs');
+    });
+
     it('mounts the database init script that exists', () => {
       const volumes = list(map(composeServices['postgres'], 'postgres')['volumes'], 'volumes');
       const script = volumes
@@ -246,6 +253,25 @@ describe('deployment files', () => {
       expect(map(claim?.['spec'], 'claim')['accessModes']).toEqual(['ReadWriteMany']);
       const secret = documents.find(({ doc }) => doc['kind'] === 'Secret')?.doc;
       expect(Object.keys(map(secret?.['stringData'], 'stringData'))).toContain('JWT_SECRET');
+    });
+
+    it('gives the document service the gateway’s blob volume and BLOB_STORE', () => {
+      const document = deployments.find(({ doc }) => deploymentName(doc) === 'document')?.doc;
+      const pod = map(map(map(document?.['spec'], 'spec')['template'], 'template')['spec'], 'pod');
+      const [container] = list(pod['containers'], 'containers').map((c) => map(c, 'container'));
+      const env = list(container?.['env'], 'env').map((e) => map(e, 'env entry'));
+      expect(env.find((e) => e['name'] === 'BLOB_STORE')?.['value']).toBe(
+        'file:/var/lib/ttkt/blobs',
+      );
+      const mounts = list(container?.['volumeMounts'], 'volumeMounts').map((m) => map(m, 'mount'));
+      expect(mounts).toContainEqual({ name: 'blobs', mountPath: '/var/lib/ttkt/blobs' });
+      const volumes = list(pod['volumes'], 'volumes').map((v) => map(v, 'volume'));
+      expect(volumes).toContainEqual({
+        name: 'blobs',
+        persistentVolumeClaim: { claimName: 'ttkt-gateway-blobs' },
+      });
+      // The files are written by the same user the gateway reads them as.
+      expect(map(pod['securityContext'], 'securityContext')['fsGroup']).toBe(1000);
     });
 
     it('gives every secret a service refers to', () => {

@@ -7,6 +7,7 @@ export * from './errors';
 export * from './campaign';
 export * from './directory';
 export * from './register';
+export * from './document';
 export * from './nomination';
 export * from './review';
 export * from './registry';

@@ -10,3 +10,4 @@ export * from './refusal';
 export * from './api-client';
 export * from './test-schema-prefix';
 export * from './api-scenario';
+export * from './documents';

@@ -60,8 +60,9 @@ export interface PlatformOptions {
   issueWaitMs?: number;
   clock?: Clock;
   /**
-   * Where dossier documents go (`BLOB_STORE`): `file:<dir>` (default: a `blobs` directory under
-   * the system's temporary directory; `main.ts` passes `file:$DATA_DIR/blobs`).
+   * Where dossier documents and generated documents go (`BLOB_STORE`): `file:<dir>` (default: a
+   * `blobs` directory under the system's temporary directory; `main.ts` passes
+   * `file:$DATA_DIR/blobs`). The gateway and the document service share it.
    */
   blobStore?: string;
   /** The largest document upload, in bytes (`UPLOAD_MAX_BYTES`, default 20 MB). */
@@ -111,7 +112,7 @@ interface ServiceEntry {
 
 /**
  * Starts every service (directory, campaign, document, dashboard, nomination, review) and the
- * gateway in this process (its blob store from `blobStore`):
+ * gateway in this process (the gateway's and the document service's blob store from `blobStore`):
  * each service on its schema `${schemaPrefix}${service}`, the gateway on `${schemaPrefix}gateway`,
  * events through RabbitMQ (`amqpUrl`) or the in-process transport journaled in
  * `${schemaPrefix}transport`; then the bootstrap admin and, when asked, the demo data.
@@ -127,6 +128,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   // records the 2021 dossiers (and sets right before this returns); else the given clock.
   const demoClock = options.demoData === 'bac-kan' ? new DemoClock(options.clock) : undefined;
   const clock = demoClock ?? options.clock;
+  // One store for the gateway (uploads, downloads, the sweep) and the document service (the
+  // files it generates).
+  const blobStore = blobStoreFromUrl(
+    options.blobStore ?? `file:${path.join(tmpdir(), 'ttkt-blobs')}`,
+  );
 
   const entries: ServiceEntry[] = [
     {
@@ -135,7 +141,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       start: (dependencies) => startDirectoryService({ ...dependencies, bootstrapAdmin }),
     },
     { name: 'campaign', consumes: CAMPAIGN_CONSUMES, start: startCampaignService },
-    { name: 'document', consumes: DOCUMENT_CONSUMES, start: startDocumentService },
+    {
+      name: 'document',
+      consumes: DOCUMENT_CONSUMES,
+      start: (dependencies) => startDocumentService({ ...dependencies, blobStore }),
+    },
     { name: 'dashboard', consumes: DASHBOARD_CONSUMES, start: startDashboardService },
     { name: 'nomination', consumes: NOMINATION_CONSUMES, start: startNominationService },
     { name: 'review', consumes: REVIEW_CONSUMES, start: startReviewService },
@@ -237,7 +247,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),
       issueWaitMs: options.issueWaitMs,
       clock,
-      blobStore: blobStoreFromUrl(options.blobStore ?? `file:${path.join(tmpdir(), 'ttkt-blobs')}`),
+      blobStore,
       ...(options.uploadMaxBytes === undefined ? {} : { uploadMaxBytes: options.uploadMaxBytes }),
       ...(options.blobSweep === undefined ? {} : { blobSweep: options.blobSweep }),
     });

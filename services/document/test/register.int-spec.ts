@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirectoryBlobStore } from '@ttkt/blob-store';
 import {
   CAMPAIGN_ISSUE_CANCELLED_V1,
   CAMPAIGN_ISSUE_NUMBER_RELEASED_V1,
@@ -105,9 +109,11 @@ describe.each(modes)('the register over $name', (mode) => {
   let probe: Subscription;
   let received: IntegrationEvent[];
   let campaignPosition = 1000n;
+  let blobs: string;
 
   beforeAll(async () => {
     schema = await createTestSchema('doc_register');
+    blobs = await mkdtemp(join(tmpdir(), 'doc-register-blobs-'));
     ({ transport, close: closeTransport } = await mode.create(`r${randomUUID().slice(0, 8)}`));
     received = [];
     // The campaign's queue, bound before the relay publishes (as the launcher declares it).
@@ -127,6 +133,7 @@ describe.each(modes)('the register over $name', (mode) => {
       transport,
       rpc: rpcServerOptions({ kind: 'in-process', broker, service: DOCUMENT_SERVICE }),
       logger: false,
+      blobStore: new DirectoryBlobStore(blobs),
     });
     sender = createRpcClient({ kind: 'in-process', broker });
   });
@@ -137,6 +144,7 @@ describe.each(modes)('the register over $name', (mode) => {
     await probe?.stop();
     await closeTransport?.();
     await schema?.drop();
+    if (blobs) await rm(blobs, { recursive: true, force: true });
   });
 
   /** Messages a test sends to be refused: their dead letters are expected. */

@@ -11,6 +11,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
 import { DirectoryHttpModule } from './directory/directory-http.module';
+import { DocumentsHttpModule } from './documents/documents-http.module';
 import { HealthController } from './health/health.controller';
 import { NominationsHttpModule } from './nominations/nominations-http.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -56,6 +57,7 @@ export class GatewayModule implements NestModule {
         RegisterHttpModule,
         NominationsHttpModule,
         ReviewHttpModule,
+        DocumentsHttpModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,8 +9,9 @@ import { blobSweepOptionsFromEnv, MIN_JWT_SECRET_LENGTH, startGateway } from './
  * `PORT` (default 3000), `JWT_SECRET` (required, ≥ 32 characters), `GATEWAY_DATABASE_URL` or
  * `DATABASE_URL` (required: the idempotency keys), `GATEWAY_SCHEMA` (default `gateway`),
  * `ISSUE_WAIT_MS` (default 5000), `BLOB_STORE` (required: `file:<dir>` shared with nothing else
- * but the gateway's replicas), `UPLOAD_MAX_BYTES` (default 20 MiB), `BLOB_SWEEP_INTERVAL_MS` and
- * `BLOB_SWEEP_GRACE_MS` (default 1 h each; interval 0 = no sweep), `LOG_LEVEL`.
+ * but the gateway's replicas and the document service, which stores the generated documents
+ * there), `UPLOAD_MAX_BYTES` (default 20 MiB), `BLOB_SWEEP_INTERVAL_MS` and `BLOB_SWEEP_GRACE_MS`
+ * (default 1 h each; interval 0 = no sweep), `LOG_LEVEL`.
  */
 async function main(): Promise<void> {
   const logger = new Logger('gateway');

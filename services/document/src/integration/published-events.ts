@@ -1,8 +1,12 @@
 import {
+  DOCUMENT_FAILED_V1,
+  DOCUMENT_GENERATED_V1,
   REGISTER_NUMBER_ASSIGNED_V1,
   REGISTER_NUMBER_REFUSED_V1,
   REGISTER_NUMBER_REVOKED_V1,
   REGISTER_NUMBER_VOIDED_V1,
+  type DocumentFailedV1,
+  type DocumentGeneratedV1,
   type IntegrationEvent,
   type RegisterNumberAssignedV1,
   type RegisterNumberRefusedV1,
@@ -11,18 +15,64 @@ import {
 } from '@ttkt/contracts';
 import type { StoredEvent } from '@ttkt/event-store';
 import { contractEnvelope, type ContractPayload } from '@ttkt/messaging';
+import type { DocumentEvent, DocumentFacts } from '../documents/document.events';
 import type { RegisterEvent } from '../register/register.events';
 
 const SERVICE = 'document';
 
-/** Maps a stored register event to the contract event other services read; null = not published. */
+/**
+ * Maps a stored event (of a register or a generated document) to the contract event other
+ * services read; null = not published (a document's request, a failed attempt to be retried).
+ */
 export function toContractEvent(stored: StoredEvent): IntegrationEvent | null {
-  const published = contractOf({ type: stored.type, data: stored.data } as RegisterEvent);
+  const published = contractOf({ type: stored.type, data: stored.data } as
+    RegisterEvent | DocumentEvent);
   return published && contractEnvelope(SERVICE, stored, published);
 }
 
-function contractOf(event: RegisterEvent): ContractPayload | null {
+/** The facts every document contract event repeats, copied field by field. */
+function documentFacts(facts: DocumentFacts): DocumentFacts {
+  return {
+    documentId: facts.documentId,
+    kind: facts.kind,
+    campaignId: facts.campaignId,
+    agencyId: facts.agencyId,
+    number: facts.number,
+    issuedOn: facts.issuedOn,
+    title: facts.title,
+    source: { kind: facts.source.kind, id: facts.source.id },
+    subjectPersonId: facts.subjectPersonId,
+  };
+}
+
+function contractOf(event: RegisterEvent | DocumentEvent): ContractPayload | null {
   switch (event.type) {
+    case 'DocumentGenerated': {
+      const { data: stored } = event;
+      const data: DocumentGeneratedV1 = {
+        ...documentFacts(stored),
+        files: stored.files.map(({ format, sha256, size, mediaType, fileName }) => ({
+          format,
+          sha256,
+          size,
+          mediaType,
+          fileName,
+        })),
+        generatedAt: stored.generatedAt,
+      };
+      return { type: DOCUMENT_GENERATED_V1, data };
+    }
+    case 'DocumentGenerationFailed': {
+      const { data: stored } = event;
+      if (!stored.final) return null;
+      const data: DocumentFailedV1 = {
+        ...documentFacts(stored),
+        error: stored.error,
+        attempts: stored.attempt,
+        failedAt: stored.failedAt,
+      };
+      return { type: DOCUMENT_FAILED_V1, data };
+    }
     case 'NumberAssigned': {
       const { data: stored } = event;
       const data: RegisterNumberAssignedV1 = {

@@ -18,7 +18,10 @@ export const DEFAULT_BLOB_SWEEP_GRACE_MS = HOUR_MS;
 /** The shortest grace period the environment may set (well past any upload and RPC timeout). */
 export const MIN_BLOB_SWEEP_GRACE_MS = 60 * 1000;
 
-/** How the gateway collects blobs no dossier records (`startGateway`'s `blobSweep`). */
+/**
+ * How the gateway collects blobs neither a dossier nor a generated document records
+ * (`startGateway`'s `blobSweep`).
+ */
 export interface BlobSweepOptions {
   /** Time between two sweeps (`BLOB_SWEEP_INTERVAL_MS`, default 1 h). */
   intervalMs?: number;
@@ -31,7 +34,10 @@ export interface BlobSweepOptions {
    * mid-upload left behind (default: the grace period).
    */
   temporaryMaxAgeMs?: number;
-  /** How many sha256s one `nomination.referenced-blobs` asks about (1 to 500, default 500). */
+  /**
+   * How many sha256s one `nomination.referenced-blobs` (and `document.referenced-blobs`) asks
+   * about (1 to 500, default 500).
+   */
   batchSize?: number;
   /** How long to wait for each answer (default 30 s). */
   rpcTimeoutMs?: number;

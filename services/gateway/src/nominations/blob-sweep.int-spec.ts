@@ -1,5 +1,5 @@
 import { DirectoryBlobStore } from '@ttkt/blob-store';
-import { REFERENCED_NOMINATION_BLOBS } from '@ttkt/contracts';
+import { REFERENCED_DOCUMENT_BLOBS, REFERENCED_NOMINATION_BLOBS } from '@ttkt/contracts';
 import { createTestSchema, deferred, testDatabaseUrl, type TestSchema } from '@ttkt/testing';
 import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,7 +78,8 @@ describe('PostgresSweepLock', () => {
 
 /**
  * The gateway's own sweeper with its lock in the gateway's schema (the nomination service's side
- * of `nomination.referenced-blobs` is tested in the nomination service; both together end to end).
+ * of `nomination.referenced-blobs` is tested in the nomination service, the document service's
+ * side of `document.referenced-blobs` in the document service; all together end to end).
  */
 describe('the gateway’s BlobSweeper with a database', () => {
   let schema: TestSchema;
@@ -95,6 +96,7 @@ describe('the gateway’s BlobSweeper with a database', () => {
     sender.handlers[REFERENCED_NOMINATION_BLOBS] = ({ sha256s }) => ({
       referenced: (sha256s as string[]).filter((sha256) => referenced.has(sha256)),
     });
+    sender.handlers[REFERENCED_DOCUMENT_BLOBS] = () => ({ referenced: [] });
     gateway = await startGateway({
       sender,
       jwtSecret: TEST_JWT_SECRET,

@@ -1,5 +1,5 @@
 import { DirectoryBlobStore, TEMPORARY_SUBDIRECTORY } from '@ttkt/blob-store';
-import { REFERENCED_NOMINATION_BLOBS } from '@ttkt/contracts';
+import { REFERENCED_DOCUMENT_BLOBS, REFERENCED_NOMINATION_BLOBS } from '@ttkt/contracts';
 import { ServiceUnavailableError } from '@ttkt/messaging';
 import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'blob-sweep-'));
   store = new DirectoryBlobStore(dir);
   sender = new FakeSender();
+  documentsHold([]);
 });
 
 afterEach(async () => {
@@ -63,6 +64,13 @@ function answersWith(referenced: readonly string[]): void {
   });
 }
 
+/** The document service holding `referenced` as generated documents' files (none by default). */
+function documentsHold(referenced: readonly string[]): void {
+  sender.handlers[REFERENCED_DOCUMENT_BLOBS] = ({ sha256s }) => ({
+    referenced: (sha256s as string[]).filter((sha256) => referenced.includes(sha256)),
+  });
+}
+
 function sweeper(options: ConstructorParameters<typeof BlobSweeper>[1] = {}, lock?: SweepLock) {
   return new BlobSweeper({ store, sender, lock: lock ?? null, logger: quiet }, options);
 }
@@ -99,7 +107,46 @@ describe('BlobSweeper.sweepOnce', () => {
         pattern: REFERENCED_NOMINATION_BLOBS,
         payload: { sha256s: [orphan, attached].sort() },
       },
+      {
+        service: 'document',
+        pattern: REFERENCED_DOCUMENT_BLOBS,
+        payload: { sha256s: [orphan, attached].sort() },
+      },
     ]);
+  });
+
+  it('keeps a blob a generated document records, even when no dossier does', async () => {
+    const orphan = await stored('mồ côi', 2 * HOUR);
+    const attached = await stored('đã đính kèm', 2 * HOUR);
+    const generated = await stored('giấy khen', 2 * HOUR);
+    const both = await stored('cả hai', 2 * HOUR);
+    answersWith([attached, both]);
+    documentsHold([generated, both]);
+
+    expect(await sweeper().sweepOnce()).toEqual(report({ listed: 4, referenced: 3, deleted: 1 }));
+    expect(await store.has(orphan)).toBe(false);
+    for (const kept of [attached, generated, both]) expect(await store.has(kept)).toBe(true);
+  });
+
+  it('deletes nothing when the document service does not answer, or answers nonsense', async () => {
+    const orphan = await stored('mồ côi', 2 * HOUR);
+    answersWith([]);
+    sender.handlers[REFERENCED_DOCUMENT_BLOBS] = () => {
+      throw new ServiceUnavailableError(
+        { service: 'document', pattern: REFERENCED_DOCUMENT_BLOBS },
+        'no connection',
+      );
+    };
+    const result = await sweeper().sweepOnce();
+    expect(result).toMatchObject({ outcome: 'failed', listed: 1, deleted: 0 });
+    expect(result.error).toMatch(/no connection/);
+    sender.handlers[REFERENCED_DOCUMENT_BLOBS] = () => ({ referenced: [42] });
+    expect(await sweeper().sweepOnce()).toMatchObject({
+      outcome: 'failed',
+      deleted: 0,
+      error: `${REFERENCED_DOCUMENT_BLOBS} answered without a list of sha256s`,
+    });
+    expect(await store.has(orphan)).toBe(true);
   });
 
   it('deletes nothing when the nomination service does not answer', async () => {
@@ -193,7 +240,8 @@ describe('BlobSweeper.sweepOnce', () => {
     const sweep = sweeper();
     const [first, second] = await Promise.all([sweep.sweepOnce(), sweep.sweepOnce()]);
     expect(second).toBe(first);
-    expect(sender.sent).toHaveLength(1);
+    expect(sender.payloads(REFERENCED_NOMINATION_BLOBS)).toHaveLength(1);
+    expect(sender.payloads(REFERENCED_DOCUMENT_BLOBS)).toHaveLength(1);
   });
 });
 
@@ -214,13 +262,14 @@ describe('BlobSweeper.start and stop', () => {
     const sweep = sweeper({ intervalMs: 20, initialDelayMs: 0 }, lock);
     sweep.start();
     await stored('một', 2 * HOUR);
+    const sweeps = (): number => sender.payloads(REFERENCED_NOMINATION_BLOBS).length;
     const deadline = Date.now() + 5_000;
-    while (sender.sent.length < 2 && Date.now() < deadline) {
-      await stored(`thêm ${sender.sent.length}`, 2 * HOUR);
+    while (sweeps() < 2 && Date.now() < deadline) {
+      await stored(`thêm ${sweeps()}`, 2 * HOUR);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await sweep.stop();
-    expect(sender.sent.length).toBeGreaterThanOrEqual(2);
+    expect(sweeps()).toBeGreaterThanOrEqual(2);
     expect(closed).toBe(true);
     const sent = sender.sent.length;
     await stored('sau khi dừng', 2 * HOUR);

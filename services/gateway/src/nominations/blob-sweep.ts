@@ -7,6 +7,7 @@ import {
 import type { BlobStore, ListedBlob } from '@ttkt/blob-store';
 import {
   REFERENCED_BLOBS_BATCH,
+  REFERENCED_DOCUMENT_BLOBS,
   REFERENCED_NOMINATION_BLOBS,
   type ReferencedBlobs,
 } from '@ttkt/contracts';
@@ -19,13 +20,22 @@ import {
 import type { SweepLock } from './blob-sweep-lock';
 import { NOMINATION_SERVICE } from './nomination-patterns';
 
+/** The service that answers `document.referenced-blobs` (the generated documents' files). */
+const DOCUMENT_SERVICE = 'document';
+
+/** Who is asked which blobs they hold: a blob is kept when any of them holds it. */
+const HOLDERS = [
+  { service: NOMINATION_SERVICE, pattern: REFERENCED_NOMINATION_BLOBS },
+  { service: DOCUMENT_SERVICE, pattern: REFERENCED_DOCUMENT_BLOBS },
+] as const;
+
 /** What one sweep did. */
 export interface BlobSweepReport {
   /** `done`; `locked`: another replica was sweeping; `failed`: stopped early (see `error`). */
   outcome: 'done' | 'locked' | 'failed';
   /** Blobs stored before the grace period, looked at. */
   listed: number;
-  /** Of those, the ones a dossier records (kept). */
+  /** Of those, the ones a dossier or a generated document records (kept). */
   referenced: number;
   /** Unreferenced blobs deleted. */
   deleted: number;
@@ -55,13 +65,15 @@ const MAX_INITIAL_DELAY_MS = 60 * 1000;
 const DEFAULT_RPC_TIMEOUT_MS = 30 * 1000;
 
 /**
- * Collects the blobs no dossier records: a file stored for a command that then failed (refused,
- * timed out, a client gone), or a document removed since. Every `intervalMs` (not overlapping):
- * lists the blobs stored before now − `graceMs`, asks `nomination.referenced-blobs` which of them
- * a dossier holds, in batches of up to 500, and deletes the others — each only if it was not
- * stored again since it was listed (`BlobStore.delete`'s `storedBefore`), so an upload whose
- * attach command is still on its way keeps its file however old the same bytes are. Then removes
- * temporary upload files older than `temporaryMaxAgeMs`. When the nomination service does not
+ * Collects the blobs neither a dossier nor a generated document records: a file stored for a
+ * command that then failed (refused, timed out, a client gone), a document removed since, a
+ * generated file whose document could not record it. Every `intervalMs` (not overlapping): lists
+ * the blobs stored before now − `graceMs`, asks `nomination.referenced-blobs` which of them a
+ * dossier holds and `document.referenced-blobs` which a generated document's file is, in batches
+ * of up to 500, and deletes the ones neither holds — each only if it was not stored again since
+ * it was listed (`BlobStore.delete`'s `storedBefore`), so an upload whose attach command is still
+ * on its way (or a file being generated) keeps its file however old the same bytes are. Then
+ * removes temporary upload files older than `temporaryMaxAgeMs`. When either service does not
  * answer (or answers nonsense) it deletes nothing more that round. With a lock (the gateway's
  * database), only the replica holding it sweeps; the others skip the round.
  *
@@ -191,7 +203,10 @@ export class BlobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  /** Asks which of `batch` a dossier records and deletes the others; throws when unanswered. */
+  /**
+   * Asks which of `batch` a dossier or a generated document records and deletes the others;
+   * throws, deleting nothing of the batch, when either service leaves it unanswered.
+   */
   private async collect(
     batch: readonly ListedBlob[],
     storedBefore: Date,
@@ -199,17 +214,10 @@ export class BlobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   ): Promise<void> {
     report.listed += batch.length;
     const sha256s = batch.map((blob) => blob.sha256);
-    const answer = await this.dependencies.sender.send<ReferencedBlobs>(
-      NOMINATION_SERVICE,
-      REFERENCED_NOMINATION_BLOBS,
-      { sha256s },
-      { timeoutMs: this.rpcTimeoutMs },
-    );
-    const referenced = answer?.referenced;
-    if (!Array.isArray(referenced) || referenced.some((sha256) => typeof sha256 !== 'string')) {
-      throw new Error(`${REFERENCED_NOMINATION_BLOBS} answered without a list of sha256s`);
+    const kept = new Set<string>();
+    for (const holder of HOLDERS) {
+      for (const sha256 of await this.referencedBy(holder, sha256s)) kept.add(sha256);
     }
-    const kept = new Set(referenced);
     for (const sha256 of sha256s) {
       if (kept.has(sha256)) {
         report.referenced += 1;
@@ -219,6 +227,24 @@ export class BlobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
         report.storedAgain += 1;
       }
     }
+  }
+
+  /** The blobs of `sha256s` one holder records; throws when it does not answer with a list. */
+  private async referencedBy(
+    holder: (typeof HOLDERS)[number],
+    sha256s: string[],
+  ): Promise<string[]> {
+    const answer = await this.dependencies.sender.send<ReferencedBlobs>(
+      holder.service,
+      holder.pattern,
+      { sha256s },
+      { timeoutMs: this.rpcTimeoutMs },
+    );
+    const referenced = answer?.referenced;
+    if (!Array.isArray(referenced) || referenced.some((sha256) => typeof sha256 !== 'string')) {
+      throw new Error(`${holder.pattern} answered without a list of sha256s`);
+    }
+    return referenced;
   }
 
   private log(report: BlobSweepReport): void {

@@ -9,9 +9,10 @@ import { NominationsHttpController } from './nominations.http.controller';
 import { BLOB_STORE } from './upload-config';
 
 /**
- * The gateway's dossier routes (API.md, Nominations) and the sweep of blobs no dossier records
- * (started and stopped with the application; none without a blob store). Needs `BLOB_STORE`,
- * `UPLOAD_MAX_BYTES` and `BLOB_SWEEP_CONFIG` from `startGateway`'s configuration module.
+ * The gateway's dossier routes (API.md, Nominations) and the sweep of blobs neither a dossier nor
+ * a generated document records (started and stopped with the application; none without a blob
+ * store). Needs `BLOB_STORE`, `UPLOAD_MAX_BYTES` and `BLOB_SWEEP_CONFIG` from `startGateway`'s
+ * configuration module.
  */
 @Module({
   controllers: [NominationsHttpController],

@@ -49,7 +49,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const language = languageOf(request.headers['accept-language']);
     const { code, status, errors, headers } = classifyException(exception);
-    const params = exception instanceof RemoteDomainError ? exception.params : undefined;
+    const params =
+      exception instanceof RemoteDomainError || exception instanceof ProblemException
+        ? exception.params
+        : undefined;
     if (code === 'internal-error') {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

@@ -379,6 +379,10 @@ export const CONSTRAINT_TEXTS: Record<string, Text> = {
     vi: 'không có trong tờ trình',
     en: 'is not a nominee of the proposal',
   },
+  withdrawn: {
+    vi: 'hồ sơ đã được rút',
+    en: 'is a dossier withdrawn since',
+  },
   isDate: { vi: 'phải là ngày YYYY-MM-DD', en: 'must be a YYYY-MM-DD date' },
   mustBeAfterToday: { vi: 'phải là ngày sau hôm nay', en: 'must be a day after today' },
   notTied: {

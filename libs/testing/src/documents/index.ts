@@ -1,0 +1,3 @@
+export * from './text';
+export * from './pdf-text';
+export * from './docx-text';
