@@ -11,8 +11,12 @@ import {
 } from '@ttkt/testing';
 import { TestPlatform } from './support/test-platform';
 
-/** Short, so the test with the register stopped gets its 202 quickly. */
-const ISSUE_WAIT_MS = 1_500;
+/**
+ * Long enough for a loaded 2-core machine, where the document service shares this process and
+ * renders the issued plans' PDF and DOCX on the same event loop; the test with the register
+ * stopped waits it out once for its 202.
+ */
+const ISSUE_WAIT_MS = 8_000;
 
 interface CampaignBody {
   id: string;

@@ -11,3 +11,4 @@ export * from './api-client';
 export * from './test-schema-prefix';
 export * from './api-scenario';
 export * from './documents';
+export * from './service-harness';

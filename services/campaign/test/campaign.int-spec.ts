@@ -15,17 +15,8 @@ import {
   type IntegrationEvent,
   type IssueCampaignResult,
 } from '@ttkt/contracts';
-import {
-  createRpcClient,
-  InProcessRpcBroker,
-  InProcessTransport,
-  RemoteDomainError,
-  rpcServerOptions,
-  type CommandSender,
-  type RunningService,
-  type Subscription,
-} from '@ttkt/messaging';
-import { createTestSchema, eventually, testDatabaseUrl, type TestSchema } from '@ttkt/testing';
+import { RemoteDomainError } from '@ttkt/messaging';
+import { eventually, startServiceUnderTest, type ServiceUnderTest } from '@ttkt/testing';
 import { CAMPAIGN_SERVICE, startCampaignService } from '../src/campaign.service';
 import { bacKanPlan } from './support/plan-fixture';
 
@@ -42,36 +33,18 @@ const context: CommandContext = {
  * what the campaign service publishes is observed on the same transport.
  */
 describe('campaign service', () => {
-  let schema: TestSchema;
-  let transport: InProcessTransport;
-  let broker: InProcessRpcBroker;
-  let service: RunningService;
-  let sender: CommandSender;
-  let observer: Subscription;
-  const published: IntegrationEvent[] = [];
+  let harness: ServiceUnderTest;
   const agencyId = randomUUID();
   let sequence = 0;
 
   beforeAll(async () => {
-    schema = await createTestSchema('campaign');
-    transport = new InProcessTransport({ retryDelaysMs: [50, 100, 200] });
-    broker = new InProcessRpcBroker();
-    observer = await transport.subscribe({
-      service: 'observer',
-      routingKeys: ['campaign.#'],
-      handler: (message) => {
-        published.push(JSON.parse(message.body) as IntegrationEvent);
-        return Promise.resolve();
-      },
+    harness = await startServiceUnderTest({
+      label: 'campaign',
+      service: CAMPAIGN_SERVICE,
+      tenantId: TENANT,
+      start: startCampaignService,
+      observe: ['campaign.#'],
     });
-    service = await startCampaignService({
-      databaseUrl: testDatabaseUrl(),
-      schema: schema.name,
-      transport,
-      rpc: rpcServerOptions({ kind: 'in-process', broker, service: CAMPAIGN_SERVICE }),
-      logger: false,
-    });
-    sender = createRpcClient({ kind: 'in-process', broker });
     await publish('directory', 'directory.agency-registered.v1', {
       agencyId,
       tenantId: TENANT,
@@ -85,13 +58,7 @@ describe('campaign service', () => {
     await unit('VP', 'Văn phòng Sở', true);
   });
 
-  afterAll(async () => {
-    await sender?.close();
-    await service?.stop();
-    await observer?.stop();
-    await transport?.close();
-    await schema?.drop();
-  });
+  afterAll(() => harness?.stop());
 
   /** Publishes a contract event as `source` would. */
   async function publish(source: string, type: string, data: object): Promise<void> {
@@ -109,9 +76,7 @@ describe('campaign service', () => {
       },
       data,
     };
-    await transport.publish([
-      { messageId: envelope.id, routingKey: type, body: JSON.stringify(envelope) },
-    ]);
+    await harness.publishEnvelope(envelope);
   }
 
   function unit(code: string, name: string, isSecretariat = false): Promise<void> {
@@ -125,10 +90,6 @@ describe('campaign service', () => {
     });
   }
 
-  function send<T>(pattern: string, message: object): Promise<T> {
-    return sender.send<T>(CAMPAIGN_SERVICE, pattern, message, { timeoutMs: 30_000 });
-  }
-
   async function refusal(call: Promise<unknown>): Promise<RemoteDomainError> {
     const error = await call.then(
       () => undefined,
@@ -140,7 +101,7 @@ describe('campaign service', () => {
   }
 
   async function draft(): Promise<CommandResult<CampaignView>> {
-    return send<CommandResult<CampaignView>>(DRAFT_CAMPAIGN, {
+    return harness.send<CommandResult<CampaignView>>(DRAFT_CAMPAIGN, {
       context,
       campaignId: randomUUID(),
       plan: { ...bacKanPlan(), agencyId },
@@ -148,10 +109,7 @@ describe('campaign service', () => {
   }
 
   function publishedOf<T extends object>(type: string, campaignId: string): IntegrationEvent<T>[] {
-    return published.filter(
-      (event) =>
-        event.type === type && (event.data as { campaignId?: string }).campaignId === campaignId,
-    ) as IntegrationEvent<T>[];
+    return harness.publishedOf<T>(type, 'campaignId', campaignId);
   }
 
   async function issueRequest(campaignId: string) {
@@ -208,7 +166,11 @@ describe('campaign service', () => {
     const plan = bacKanPlan() as { responsibilities: { who: { unit?: string } }[] };
     plan.responsibilities[0]!.who.unit = 'KHONG_CO';
     const error = await refusal(
-      send(DRAFT_CAMPAIGN, { context, campaignId: randomUUID(), plan: { ...plan, agencyId } }),
+      harness.send(DRAFT_CAMPAIGN, {
+        context,
+        campaignId: randomUUID(),
+        plan: { ...plan, agencyId },
+      }),
     );
     expect(error.code).toBe('validation-failed');
     expect(error.errors).toEqual([
@@ -218,7 +180,7 @@ describe('campaign service', () => {
 
   it('updates a draft at its version and refuses a stale one', async () => {
     const { body } = await draft();
-    const updated = await send<CommandResult<CampaignView>>(UPDATE_DRAFT, {
+    const updated = await harness.send<CommandResult<CampaignView>>(UPDATE_DRAFT, {
       context,
       campaignId: body.id,
       expectedVersion: 1,
@@ -228,7 +190,7 @@ describe('campaign service', () => {
       expect.objectContaining({ version: 2, closing: 'Trên đây là Kế hoạch./.' }),
     );
     const stale = await refusal(
-      send(UPDATE_DRAFT, {
+      harness.send(UPDATE_DRAFT, {
         context,
         campaignId: body.id,
         expectedVersion: 1,
@@ -243,7 +205,7 @@ describe('campaign service', () => {
 
   it('issues: the register assigns the number and the plan carries it', async () => {
     const { body } = await draft();
-    const issuing = send<IssueCampaignResult>(ISSUE_CAMPAIGN, {
+    const issuing = harness.send<IssueCampaignResult>(ISSUE_CAMPAIGN, {
       context,
       campaignId: body.id,
       issuedOn: '2021-03-30',
@@ -266,7 +228,7 @@ describe('campaign service', () => {
     );
     await eventually(() => expect(publishedOf('campaign.issued.v1', body.id)).toHaveLength(1));
 
-    const amended = await send<CommandResult<CampaignView>>(AMEND_CAMPAIGN, {
+    const amended = await harness.send<CommandResult<CampaignView>>(AMEND_CAMPAIGN, {
       context,
       campaignId: body.id,
       reason: 'Lùi hạn nộp hồ sơ',
@@ -279,20 +241,20 @@ describe('campaign service', () => {
     expect(amended.body.amendments).toHaveLength(1);
     await eventually(() => expect(publishedOf('campaign.amended.v1', body.id)).toHaveLength(1));
 
-    const closed = await send<CommandResult<CampaignView>>(CLOSE_CAMPAIGN, {
+    const closed = await harness.send<CommandResult<CampaignView>>(CLOSE_CAMPAIGN, {
       context,
       campaignId: body.id,
     });
     expect(closed.body.status).toBe('closed');
     await eventually(() => expect(publishedOf('campaign.closed.v1', body.id)).toHaveLength(1));
-    expect((await refusal(send(CLOSE_CAMPAIGN, { context, campaignId: body.id }))).code).toBe(
-      'invalid-state',
-    );
+    expect(
+      (await refusal(harness.send(CLOSE_CAMPAIGN, { context, campaignId: body.id }))).code,
+    ).toBe('invalid-state');
   });
 
   it('goes back to draft when the register refuses the number asked for', async () => {
     const { body } = await draft();
-    const issuing = send<IssueCampaignResult>(ISSUE_CAMPAIGN, {
+    const issuing = harness.send<IssueCampaignResult>(ISSUE_CAMPAIGN, {
       context,
       campaignId: body.id,
       issuedOn: '2021-03-30',
@@ -321,7 +283,7 @@ describe('campaign service', () => {
 
   it('answers pending past the wait; after a cancel a late number is released, never kept', async () => {
     const { body } = await draft();
-    const result = await send<IssueCampaignResult>(ISSUE_CAMPAIGN, {
+    const result = await harness.send<IssueCampaignResult>(ISSUE_CAMPAIGN, {
       context,
       campaignId: body.id,
       issuedOn: '2021-03-30',
@@ -329,7 +291,7 @@ describe('campaign service', () => {
     });
     expect(result.outcome).toBe('pending');
     expect(result.campaign.status).toBe('issuing');
-    const cancelled = await send<CommandResult<CampaignView>>(CANCEL_ISSUE, {
+    const cancelled = await harness.send<CommandResult<CampaignView>>(CANCEL_ISSUE, {
       context,
       campaignId: body.id,
       reason: 'Sai ngày ban hành',
@@ -353,7 +315,10 @@ describe('campaign service', () => {
         agencyId,
       }),
     );
-    const read = await send<CampaignView>(GET_CAMPAIGN, { tenantId: TENANT, campaignId: body.id });
+    const read = await harness.send<CampaignView>(GET_CAMPAIGN, {
+      tenantId: TENANT,
+      campaignId: body.id,
+    });
     expect(read.status).toBe('draft');
     expect(read.planNumber).toBeUndefined();
   });
@@ -361,15 +326,16 @@ describe('campaign service', () => {
   it('gets and lists campaigns of the visible agencies, newest first, page by page', async () => {
     const first = await draft();
     const second = await draft();
-    const got = await send<CampaignView>(GET_CAMPAIGN, {
+    const got = await harness.send<CampaignView>(GET_CAMPAIGN, {
       tenantId: TENANT,
       campaignId: first.body.id,
     });
     expect(got).toEqual(first.body);
     expect(
-      (await refusal(send(GET_CAMPAIGN, { tenantId: 'other', campaignId: first.body.id }))).code,
+      (await refusal(harness.send(GET_CAMPAIGN, { tenantId: 'other', campaignId: first.body.id })))
+        .code,
     ).toBe('not-found');
-    const page = await send<CampaignList>(LIST_CAMPAIGNS, {
+    const page = await harness.send<CampaignList>(LIST_CAMPAIGNS, {
       tenantId: TENANT,
       agencyIds: [agencyId],
       status: 'draft',
@@ -377,7 +343,7 @@ describe('campaign service', () => {
     });
     expect(page.items.map((item) => item.id)).toEqual([second.body.id]);
     expect(page.nextCursor).not.toBeNull();
-    const next = await send<CampaignList>(LIST_CAMPAIGNS, {
+    const next = await harness.send<CampaignList>(LIST_CAMPAIGNS, {
       tenantId: TENANT,
       agencyIds: [agencyId],
       status: 'draft',
@@ -385,7 +351,10 @@ describe('campaign service', () => {
       cursor: page.nextCursor,
     });
     expect(next.items.map((item) => item.id)).toEqual([first.body.id]);
-    const none = await send<CampaignList>(LIST_CAMPAIGNS, { tenantId: TENANT, agencyIds: [] });
+    const none = await harness.send<CampaignList>(LIST_CAMPAIGNS, {
+      tenantId: TENANT,
+      agencyIds: [],
+    });
     expect(none.items).toEqual([]);
   });
 });

@@ -17,22 +17,12 @@ import {
   type NominationList,
   type NominationView,
 } from '@ttkt/contracts';
-import {
-  createRpcClient,
-  InProcessRpcBroker,
-  InProcessTransport,
-  RemoteDomainError,
-  rpcServerOptions,
-  type CommandSender,
-  type RunningService,
-  type Subscription,
-} from '@ttkt/messaging';
+import { RemoteDomainError } from '@ttkt/messaging';
 import {
   ControllableClock,
-  createTestSchema,
   eventually,
-  testDatabaseUrl,
-  type TestSchema,
+  startServiceUnderTest,
+  type ServiceUnderTest,
 } from '@ttkt/testing';
 import { NOMINATION_SERVICE, startNominationService } from '../src/nomination.service';
 
@@ -91,14 +81,8 @@ function plan(cutoff: string, before: string): Record<string, unknown> {
  * publish them; what the nomination service publishes is observed on the same transport.
  */
 describe('nomination service', () => {
-  let schema: TestSchema;
-  let transport: InProcessTransport;
-  let broker: InProcessRpcBroker;
-  let service: RunningService;
-  let sender: CommandSender;
-  let observer: Subscription;
+  let harness: ServiceUnderTest;
   const clock = new ControllableClock('2021-04-01T09:00:00+07:00');
-  const published: IntegrationEvent[] = [];
   const agencyId = randomUUID();
   const campaignId = randomUUID();
   const closedCampaignId = randomUUID();
@@ -115,30 +99,17 @@ describe('nomination service', () => {
     tuan: randomUUID(), // of QLCN, put on hold
     binh: randomUUID(), // of QLCN, nominated twice at once
   };
-  const versions = new Map<string, number>();
   const sha = (n: number): string => n.toString(16).padStart(64, '0');
 
   beforeAll(async () => {
-    schema = await createTestSchema('nomination');
-    transport = new InProcessTransport({ retryDelaysMs: [50, 100, 200] });
-    broker = new InProcessRpcBroker();
-    observer = await transport.subscribe({
-      service: 'observer',
-      routingKeys: ['nomination.#'],
-      handler: (message) => {
-        published.push(JSON.parse(message.body) as IntegrationEvent);
-        return Promise.resolve();
-      },
-    });
-    service = await startNominationService({
-      databaseUrl: testDatabaseUrl(),
-      schema: schema.name,
-      transport,
-      rpc: rpcServerOptions({ kind: 'in-process', broker, service: NOMINATION_SERVICE }),
+    harness = await startServiceUnderTest({
+      label: 'nomination',
+      service: NOMINATION_SERVICE,
+      tenantId: TENANT,
+      start: startNominationService,
       clock,
-      logger: false,
+      observe: ['nomination.#'],
     });
-    sender = createRpcClient({ kind: 'in-process', broker });
     await unit(units.so, 'SO', 'Sở Khoa học và Công nghệ', null);
     await unit(units.qlcn, 'QLCN', 'Phòng Quản lý công nghệ và chuyên ngành', units.so);
     await unit(units.qlcnTeam, 'QLCN-TD', 'Tổ thẩm định công nghệ', units.qlcn);
@@ -174,7 +145,7 @@ describe('nomination service', () => {
       closedAt: '2021-03-31T10:00:00.000Z',
     });
     await eventually(async () => {
-      const { rows } = await service.infrastructure.pool.query<{ n: string }>(
+      const { rows } = await harness.service.infrastructure.pool.query<{ n: string }>(
         `SELECT (SELECT count(*) FROM campaign_copies WHERE closed_at IS NOT NULL AND plan_version > 0)
               + (SELECT count(*) FROM directory_people) AS n`,
       );
@@ -182,41 +153,17 @@ describe('nomination service', () => {
     });
   });
 
-  afterAll(async () => {
-    await sender?.close();
-    await service?.stop();
-    await observer?.stop();
-    await transport?.close();
-    await schema?.drop();
-  });
+  afterAll(() => harness?.stop());
 
-  /** Publishes a contract event as `source` would (each stream's versions in order). */
-  async function publish(
+  /** Publishes a contract event as `source` would, with no actor unless given. */
+  function publish(
     source: string,
     type: string,
     streamKey: string,
     data: object,
     actor?: { kind: 'user' | 'system'; id: string },
-  ): Promise<void> {
-    const streamVersion = (versions.get(streamKey) ?? 0) + 1;
-    versions.set(streamKey, streamVersion);
-    const envelope: IntegrationEvent = {
-      id: randomUUID(),
-      type,
-      tenantId: TENANT,
-      occurredAt: clock.now().toISOString(),
-      source: {
-        service: source,
-        streamId: `${source}-${streamKey}`,
-        streamVersion,
-        position: `${source}:${1000 + versions.size}.${streamVersion}`,
-      },
-      ...(actor ? { actor } : {}),
-      data,
-    };
-    await transport.publish([
-      { messageId: envelope.id, routingKey: type, body: JSON.stringify(envelope) },
-    ]);
+  ): Promise<IntegrationEvent> {
+    return harness.publish(source, type, streamKey, data, { actor: actor ?? null });
   }
 
   function unit(unitId: string, code: string, name: string, parentUnitId: string | null) {
@@ -243,10 +190,6 @@ describe('nomination service', () => {
     });
   }
 
-  function send<T>(pattern: string, message: object): Promise<T> {
-    return sender.send<T>(NOMINATION_SERVICE, pattern, message, { timeoutMs: 30_000 });
-  }
-
   async function refusal(call: Promise<unknown>): Promise<RemoteDomainError> {
     const error = await call.then(
       () => undefined,
@@ -261,7 +204,7 @@ describe('nomination service', () => {
     nominee: { kind: 'individual'; personId: string } | { kind: 'collective'; unitId: string },
     options: { awardFormCode?: string; campaign?: string; unitId?: string; id?: string } = {},
   ): Promise<CommandResult<NominationView>> {
-    return send(NOMINATE, {
+    return harness.send(NOMINATE, {
       context: unitHead,
       nominationId: options.id ?? randomUUID(),
       campaignId: options.campaign ?? campaignId,
@@ -279,7 +222,7 @@ describe('nomination service', () => {
     n: number,
     context = unitHead,
   ): Promise<CommandResult<NominationView>> {
-    return send(ATTACH_NOMINATION_DOCUMENT, {
+    return harness.send(ATTACH_NOMINATION_DOCUMENT, {
       context,
       nominationId,
       documentId: randomUUID(),
@@ -301,23 +244,19 @@ describe('nomination service', () => {
     nominationId: string,
     context = unitHead,
   ): Promise<CommandResult<NominationView>> {
-    return send(SUBMIT_NOMINATION, { context, nominationId });
+    return harness.send(SUBMIT_NOMINATION, { context, nominationId });
   }
 
   function get(nominationId: string): Promise<NominationView> {
-    return send(GET_NOMINATION, { tenantId: TENANT, nominationId });
+    return harness.send(GET_NOMINATION, { tenantId: TENANT, nominationId });
   }
 
   function history(nominationId: string): Promise<NominationHistory> {
-    return send(GET_NOMINATION_HISTORY, { tenantId: TENANT, nominationId });
+    return harness.send(GET_NOMINATION_HISTORY, { tenantId: TENANT, nominationId });
   }
 
   function publishedOf(type: string, nominationId: string): IntegrationEvent[] {
-    return published.filter(
-      (event) =>
-        event.type === type &&
-        (event.data as { nominationId?: string }).nominationId === nominationId,
-    );
+    return harness.publishedOf(type, 'nominationId', nominationId);
   }
 
   let lanDossier = '';
@@ -465,7 +404,10 @@ describe('nomination service', () => {
     );
     await withRequiredDocuments(afterAmended.body.id, 20);
     expect((await refusal(submit(afterAmended.body.id))).code).toBe('deadline-passed');
-    await send(WITHDRAW_NOMINATION, { context: unitHead, nominationId: afterAmended.body.id });
+    await harness.send(WITHDRAW_NOMINATION, {
+      context: unitHead,
+      nominationId: afterAmended.body.id,
+    });
     clock.set('2021-05-13T10:00:00+07:00');
   });
 
@@ -495,7 +437,7 @@ describe('nomination service', () => {
     expect(rejected?.status === 'rejected' && (rejected.reason as RemoteDomainError).code).toBe(
       'duplicate-nomination',
     );
-    const { items } = await send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
+    const { items } = await harness.send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
       tenantId: TENANT,
       campaignId,
       awardFormCode: FORM,
@@ -522,7 +464,7 @@ describe('nomination service', () => {
       effectiveOn: '2021-05-13',
     });
     await eventually(async () => {
-      const { rows } = await service.infrastructure.pool.query<{ position: string }>(
+      const { rows } = await harness.service.infrastructure.pool.query<{ position: string }>(
         `SELECT position FROM directory_people WHERE person_id = $1`,
         [people.lan],
       );
@@ -563,7 +505,7 @@ describe('nomination service', () => {
     const clerk = contextOf('chuyen-vien-van-phong');
     const old = returned.documents.find((doc) => doc.documentTypeCode === 'BAO_CAO_THANH_TICH');
     clock.set('2021-05-13T15:00:00+07:00');
-    await send(REMOVE_NOMINATION_DOCUMENT, {
+    await harness.send(REMOVE_NOMINATION_DOCUMENT, {
       context: clerk,
       nominationId: lanDossier,
       documentId: old?.documentId,
@@ -641,7 +583,7 @@ describe('nomination service', () => {
     );
 
     const binh = (
-      await send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
+      await harness.send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
         tenantId: TENANT,
         campaignId,
         status: 'draft',
@@ -667,7 +609,7 @@ describe('nomination service', () => {
   });
 
   it('withdraws a dossier before a decision, once, and the nominee may be nominated again', async () => {
-    const { items } = await send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
+    const { items } = await harness.send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
       tenantId: TENANT,
       campaignId,
       status: 'draft',
@@ -677,7 +619,7 @@ describe('nomination service', () => {
     const binh = items.find(
       (item) => item.nominee.kind === 'individual' && item.nominee.personId === people.binh,
     );
-    const withdrawn = await send<CommandResult<NominationView>>(WITHDRAW_NOMINATION, {
+    const withdrawn = await harness.send<CommandResult<NominationView>>(WITHDRAW_NOMINATION, {
       context: unitHead,
       nominationId: binh?.id,
       reason: 'Đơn vị rút hồ sơ',
@@ -689,8 +631,11 @@ describe('nomination service', () => {
       ),
     );
     expect(
-      (await refusal(send(WITHDRAW_NOMINATION, { context: unitHead, nominationId: binh?.id })))
-        .code,
+      (
+        await refusal(
+          harness.send(WITHDRAW_NOMINATION, { context: unitHead, nominationId: binh?.id }),
+        )
+      ).code,
     ).toBe('invalid-state');
     const again = await nominate({ kind: 'individual', personId: people.binh });
     expect(again.body.status).toBe('draft');
@@ -698,14 +643,14 @@ describe('nomination service', () => {
   });
 
   it('lists a campaign’s dossiers by page and filter, and a person’s own', async () => {
-    const first = await send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
+    const first = await harness.send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
       tenantId: TENANT,
       campaignId,
       limit: 2,
     });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
-    const second = await send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
+    const second = await harness.send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
       tenantId: TENANT,
       campaignId,
       limit: 100,
@@ -714,13 +659,13 @@ describe('nomination service', () => {
     const ids = [...first.items, ...second.items].map((item) => item.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(8);
-    const team = await send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
+    const team = await harness.send<NominationList>(LIST_CAMPAIGN_NOMINATIONS, {
       tenantId: TENANT,
       campaignId,
       unitIds: [units.qlcnTeam],
     });
     expect(team.items).toHaveLength(0);
-    const mine = await send<MyNominations>(LIST_MY_NOMINATIONS, {
+    const mine = await harness.send<MyNominations>(LIST_MY_NOMINATIONS, {
       tenantId: TENANT,
       personId: people.lan,
     });

@@ -15,22 +15,12 @@ import {
   type RegisterNumberRefusedV1,
   type ReviewNumberRequestedV1,
 } from '@ttkt/contracts';
-import {
-  createRpcClient,
-  InProcessRpcBroker,
-  InProcessTransport,
-  RemoteDomainError,
-  rpcServerOptions,
-  type CommandSender,
-  type RunningService,
-  type Subscription,
-} from '@ttkt/messaging';
+import { RemoteDomainError } from '@ttkt/messaging';
 import {
   ControllableClock,
-  createTestSchema,
   eventually,
-  testDatabaseUrl,
-  type TestSchema,
+  startServiceUnderTest,
+  type ServiceUnderTest,
 } from '@ttkt/testing';
 import { CampaignCopy } from '../src/copies/campaign-copy';
 import { decideDossierOutcome } from '../src/dossiers/dossier-outcomes';
@@ -102,64 +92,42 @@ type RegisterMode = 'assign' | 'refuse' | 'hold';
  * register played by the spec (it answers `review.number-requested.v1` as `document` would).
  */
 describe('review service: quota, decisions, proposals', () => {
-  let schema: TestSchema;
-  let transport: InProcessTransport;
-  const brokers = [new InProcessRpcBroker(), new InProcessRpcBroker()];
-  let instances: RunningService[] = [];
-  let senders: CommandSender[] = [];
-  let observer: Subscription;
-  let register: Subscription;
+  let harness: ServiceUnderTest;
   const clock = new ControllableClock('2021-05-20T09:00:00+07:00');
-  const published: IntegrationEvent[] = [];
   const agencyId = randomUUID();
   const campaignId = randomUUID();
-  const versions = new Map<string, number>();
   let registerMode: RegisterMode = 'assign';
   const held: ReviewNumberRequestedV1[] = [];
   const answered = new Set<string>();
   let lastNumber = 0;
 
-  function start(index: number): Promise<RunningService> {
-    return startReviewService({
-      databaseUrl: testDatabaseUrl(),
-      schema: schema.name,
-      transport,
-      rpc: rpcServerOptions({
-        kind: 'in-process',
-        broker: brokers[index]!,
-        service: REVIEW_SERVICE,
-      }),
-      clock,
-      logger: false,
-    });
-  }
-
   beforeAll(async () => {
-    schema = await createTestSchema('review');
-    transport = new InProcessTransport({ retryDelaysMs: [50, 100, 200, 400, 800] });
-    observer = await transport.subscribe({
-      service: 'observer',
-      routingKeys: ['review.#'],
-      handler: (message) => {
-        published.push(JSON.parse(message.body) as IntegrationEvent);
-        return Promise.resolve();
-      },
+    harness = await startServiceUnderTest({
+      label: 'review',
+      service: REVIEW_SERVICE,
+      tenantId: TENANT,
+      start: startReviewService,
+      clock,
+      observe: ['review.#'],
+      retryDelaysMs: [50, 100, 200, 400, 800],
+      instances: 2,
+      timeoutMs: 60_000,
+      beforeStart: async (transport) => [
+        await transport.subscribe({
+          service: 'fake-register',
+          routingKeys: ['review.number-requested.v1'],
+          handler: async (message) => {
+            const event = JSON.parse(message.body) as IntegrationEvent;
+            const request = event.data as ReviewNumberRequestedV1;
+            if (answered.has(request.requestId)) return;
+            answered.add(request.requestId);
+            if (registerMode === 'hold') held.push(request);
+            else await answer(request, registerMode);
+          },
+        }),
+      ],
     });
-    register = await transport.subscribe({
-      service: 'fake-register',
-      routingKeys: ['review.number-requested.v1'],
-      handler: async (message) => {
-        const event = JSON.parse(message.body) as IntegrationEvent;
-        const request = event.data as ReviewNumberRequestedV1;
-        if (answered.has(request.requestId)) return;
-        answered.add(request.requestId);
-        if (registerMode === 'hold') held.push(request);
-        else await answer(request, registerMode);
-      },
-    });
-    instances = [await start(0), await start(1)];
-    senders = brokers.map((broker) => createRpcClient({ kind: 'in-process', broker }));
-    await publish('campaign', 'campaign.issued.v1', campaignId, {
+    await harness.publish('campaign', 'campaign.issued.v1', campaignId, {
       campaignId,
       agencyId,
       title: 'Kế hoạch tổ chức đợt thi đua',
@@ -171,42 +139,7 @@ describe('review service: quota, decisions, proposals', () => {
     });
   });
 
-  afterAll(async () => {
-    for (const sender of senders) await sender.close();
-    for (const instance of instances) await instance.stop();
-    await register?.stop();
-    await observer?.stop();
-    await transport?.close();
-    await schema?.drop();
-  });
-
-  /** Publishes a contract event as `source` would (each stream's versions in order). */
-  async function publish(
-    source: string,
-    type: string,
-    streamKey: string,
-    data: object,
-  ): Promise<void> {
-    const streamVersion = (versions.get(streamKey) ?? 0) + 1;
-    versions.set(streamKey, streamVersion);
-    const envelope: IntegrationEvent = {
-      id: randomUUID(),
-      type,
-      tenantId: TENANT,
-      occurredAt: clock.now().toISOString(),
-      source: {
-        service: source,
-        streamId: `${source}-${streamKey}`,
-        streamVersion,
-        position: `${source}:${1000 + versions.size}.${streamVersion}`,
-      },
-      actor: { kind: 'user', id: `${source}-user` },
-      data,
-    };
-    await transport.publish([
-      { messageId: envelope.id, routingKey: type, body: JSON.stringify(envelope) },
-    ]);
-  }
+  afterAll(() => harness?.stop());
 
   /** The register's answer to a request: the next number of the agency's year, or a refusal. */
   async function answer(
@@ -227,7 +160,7 @@ describe('review service: quota, decisions, proposals', () => {
         errors: [{ path: 'agencyCode', message: 'isNotEmpty' }],
         refusedAt: clock.now().toISOString(),
       };
-      await publish(
+      await harness.publish(
         'document',
         REGISTER_NUMBER_REFUSED_V1,
         `register-${request.agencyId}`,
@@ -250,16 +183,12 @@ describe('review service: quota, decisions, proposals', () => {
       issuedOn: request.issuedOn,
       assignedAt: clock.now().toISOString(),
     };
-    await publish(
+    await harness.publish(
       'document',
       REGISTER_NUMBER_ASSIGNED_V1,
       `register-${request.agencyId}`,
       assigned,
     );
-  }
-
-  function send<T>(pattern: string, message: object, instance = 0): Promise<T> {
-    return senders[instance]!.send<T>(REVIEW_SERVICE, pattern, message, { timeoutMs: 60_000 });
   }
 
   async function refusal(call: Promise<unknown>): Promise<RemoteDomainError> {
@@ -280,7 +209,7 @@ describe('review service: quota, decisions, proposals', () => {
   ): Promise<string[]> {
     const ids = Array.from({ length: count }, () => randomUUID());
     for (const nominationId of ids) {
-      await publish('nomination', 'nomination.submitted.v1', nominationId, {
+      await harness.publish('nomination', 'nomination.submitted.v1', nominationId, {
         nominationId,
         campaignId: campaign,
         agencyId,
@@ -305,9 +234,9 @@ describe('review service: quota, decisions, proposals', () => {
       });
     }
     for (const nominationId of ids) {
-      await send(REVIEW_RPC.acceptDossier, { context: secretariat, nominationId });
+      await harness.send(REVIEW_RPC.acceptDossier, { context: secretariat, nominationId });
     }
-    const service = instances[0]!;
+    const service = harness.instances[0]!;
     const streams = service.app.get(DossierStreams);
     const at = clock.now().toISOString();
     await service.infrastructure.store.transaction(async (client) => {
@@ -328,7 +257,7 @@ describe('review service: quota, decisions, proposals', () => {
     nominationIds: string[],
     options: { waitMs?: number; instance?: number; decisionId?: string; campaign?: string } = {},
   ): Promise<NumberedCommandResult<DecisionView>> {
-    return send(
+    return harness.send(
       REVIEW_RPC.decide,
       {
         context: head,
@@ -344,18 +273,20 @@ describe('review service: quota, decisions, proposals', () => {
   }
 
   function ledger(instance = 0, campaign = campaignId): Promise<QuotaLedgerView> {
-    return send(REVIEW_RPC.getQuotaLedger, { tenantId: TENANT, campaignId: campaign }, instance);
+    return harness.send(
+      REVIEW_RPC.getQuotaLedger,
+      { tenantId: TENANT, campaignId: campaign },
+      instance,
+    );
   }
 
   async function statuses(ids: string[]): Promise<string[]> {
-    const dossiers = await instances[0]!.app.get(DossierReads).getMany(TENANT, ids);
+    const dossiers = await harness.instances[0]!.app.get(DossierReads).getMany(TENANT, ids);
     return dossiers.map((dossier) => dossier.status);
   }
 
   function publishedFor(type: string, key: string, id: string): IntegrationEvent[] {
-    return published.filter(
-      (event) => event.type === type && (event.data as Record<string, unknown>)[key] === id,
-    );
+    return harness.publishedOf(type, key, id);
   }
 
   let quotaTaken: string[] = [];
@@ -399,11 +330,11 @@ describe('review service: quota, decisions, proposals', () => {
       expect(await statuses(quotaTaken)).toEqual(['awarded', 'awarded', 'awarded']),
     );
     await eventually(() =>
-      expect(published.filter((event) => event.type === 'review.decision-issued.v1')).toHaveLength(
-        3,
-      ),
+      expect(
+        harness.published.filter((event) => event.type === 'review.decision-issued.v1'),
+      ).toHaveLength(3),
     );
-    const golden = published
+    const golden = harness.published
       .filter((event) => event.type === 'review.decision-issued.v1')
       .flatMap((event) => (event.data as { awardees: { goldenBookNumber: number }[] }).awardees)
       .map((awardee) => awardee.goldenBookNumber)
@@ -411,7 +342,7 @@ describe('review service: quota, decisions, proposals', () => {
     expect(golden).toEqual([1, 2, 3]);
     const first = granted[0];
     if (!first?.ok) throw new Error('no decision');
-    firstDecision = await send<DecisionView>(REVIEW_RPC.getDecision, {
+    firstDecision = await harness.send<DecisionView>(REVIEW_RPC.getDecision, {
       tenantId: TENANT,
       id: first.result.body.id,
     });
@@ -420,24 +351,21 @@ describe('review service: quota, decisions, proposals', () => {
 
   it('keeps the same ledger after the service restarts', async () => {
     const before = await ledger(0);
-    for (const instance of instances) await instance.stop();
-    for (const sender of senders) await sender.close();
-    instances = [await start(0), await start(1)];
-    senders = brokers.map((broker) => createRpcClient({ kind: 'in-process', broker }));
+    await harness.restart();
     expect(await ledger(0)).toEqual(before);
     expect(await ledger(1)).toEqual(before);
   });
 
   it('issues a decision with its number and the awardees’ golden-book numbers, then revokes it', async () => {
     // Release the places of the concurrency test's decisions first: revoke them.
-    const decisions = await send<DecisionList>(REVIEW_RPC.listDecisions, {
+    const decisions = await harness.send<DecisionList>(REVIEW_RPC.listDecisions, {
       tenantId: TENANT,
       campaignId,
       limit: 2,
     });
     expect(decisions.items).toHaveLength(2);
     expect(decisions.nextCursor).not.toBeNull();
-    const rest = await send<DecisionList>(REVIEW_RPC.listDecisions, {
+    const rest = await harness.send<DecisionList>(REVIEW_RPC.listDecisions, {
       tenantId: TENANT,
       campaignId,
       limit: 2,
@@ -449,7 +377,7 @@ describe('review service: quota, decisions, proposals', () => {
     expect(new Set(all.map((decision) => decision.id)).size).toBe(3);
 
     for (const decision of all) {
-      const revoked = await send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
+      const revoked = await harness.send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
         context: head,
         decisionId: decision.id,
         reason: 'Phát hiện sai sót',
@@ -464,12 +392,16 @@ describe('review service: quota, decisions, proposals', () => {
     expect((await ledger()).forms.find((form) => form.awardFormCode === FORM)?.used).toBe(0);
     expect(await statuses(quotaTaken)).toEqual(['approved', 'approved', 'approved']);
     await eventually(() =>
-      expect(published.filter((event) => event.type === 'review.decision-revoked.v1')).toHaveLength(
-        3,
-      ),
+      expect(
+        harness.published.filter((event) => event.type === 'review.decision-revoked.v1'),
+      ).toHaveLength(3),
     );
     const again = await refusal(
-      send(REVIEW_RPC.revokeDecision, { context: head, decisionId: all[0]!.id, reason: 'Lần nữa' }),
+      harness.send(REVIEW_RPC.revokeDecision, {
+        context: head,
+        decisionId: all[0]!.id,
+        reason: 'Lần nữa',
+      }),
     );
     expect(again.code).toBe('invalid-state');
 
@@ -515,7 +447,7 @@ describe('review service: quota, decisions, proposals', () => {
     const [spare] = await approvedDossiers(1);
     expect((await refusal(decide([spare!]))).code).toBe('quota-exceeded');
     // Revoked: the places come back.
-    await send(REVIEW_RPC.revokeDecision, { context: head, decisionId, reason: 'Thu hồi' });
+    await harness.send(REVIEW_RPC.revokeDecision, { context: head, decisionId, reason: 'Thu hồi' });
   });
 
   it('fails a decision the register refuses and gives its places back', async () => {
@@ -551,14 +483,14 @@ describe('review service: quota, decisions, proposals', () => {
     await eventually(() => expect(held).toHaveLength(1));
     await answer(held[0]!, 'assign');
     await eventually(async () => {
-      const view = await send<DecisionView>(REVIEW_RPC.getDecision, {
+      const view = await harness.send<DecisionView>(REVIEW_RPC.getDecision, {
         tenantId: TENANT,
         id: result.body.id,
       });
       expect(view.status).toBe('issued');
     });
     expect(await statuses(ids)).toEqual(['awarded']);
-    await send(REVIEW_RPC.revokeDecision, {
+    await harness.send(REVIEW_RPC.revokeDecision, {
       context: head,
       decisionId: result.body.id,
       reason: 'Thu hồi',
@@ -570,7 +502,7 @@ describe('review service: quota, decisions, proposals', () => {
     // Not a form the agency head decides, and the dossiers are not of the Giấy khen form.
     expect((await refusal(decide([ids[0]!]))).code).toBe('not-found');
     const late = await refusal(
-      send(REVIEW_RPC.propose, {
+      harness.send(REVIEW_RPC.propose, {
         context: head,
         proposalId: randomUUID(),
         campaignId,
@@ -583,7 +515,7 @@ describe('review service: quota, decisions, proposals', () => {
     expect(late.code).toBe('deadline-passed');
 
     const proposalId = randomUUID();
-    const proposed = await send<NumberedCommandResult<ProposalView>>(REVIEW_RPC.propose, {
+    const proposed = await harness.send<NumberedCommandResult<ProposalView>>(REVIEW_RPC.propose, {
       context: head,
       proposalId,
       campaignId,
@@ -607,7 +539,7 @@ describe('review service: quota, decisions, proposals', () => {
       expect(await statuses([ids[0]!, ids[1]!])).toEqual(['proposed', 'proposed']),
     );
     const full = await refusal(
-      send(REVIEW_RPC.propose, {
+      harness.send(REVIEW_RPC.propose, {
         context: head,
         proposalId: randomUUID(),
         campaignId,
@@ -619,13 +551,16 @@ describe('review service: quota, decisions, proposals', () => {
     );
     expect(full.code).toBe('quota-exceeded');
 
-    const outcome = await send<CommandResult<ProposalView>>(REVIEW_RPC.recordProposalOutcome, {
-      context: secretariat,
-      proposalId,
-      approvedNominationIds: [ids[1]],
-      decisionNumber: '1234/QĐ-UBND',
-      decidedOn: '2021-05-20',
-    });
+    const outcome = await harness.send<CommandResult<ProposalView>>(
+      REVIEW_RPC.recordProposalOutcome,
+      {
+        context: secretariat,
+        proposalId,
+        approvedNominationIds: [ids[1]],
+        decisionNumber: '1234/QĐ-UBND',
+        decidedOn: '2021-05-20',
+      },
+    );
     expect(outcome.body.status).toBe('decided');
     expect(outcome.body.outcome).toEqual(
       expect.objectContaining({ approvedNominationIds: [ids[1]], decisionNumber: '1234/QĐ-UBND' }),
@@ -648,7 +583,7 @@ describe('review service: quota, decisions, proposals', () => {
     );
     expect(publishedFor('review.proposal-issued.v1', 'proposalId', proposalId)).toHaveLength(1);
     const again = await refusal(
-      send(REVIEW_RPC.recordProposalOutcome, {
+      harness.send(REVIEW_RPC.recordProposalOutcome, {
         context: secretariat,
         proposalId,
         approvedNominationIds: [],
@@ -657,7 +592,7 @@ describe('review service: quota, decisions, proposals', () => {
       }),
     );
     expect(again.code).toBe('invalid-state');
-    const list = await send<{ items: ProposalView[] }>(REVIEW_RPC.listProposals, {
+    const list = await harness.send<{ items: ProposalView[] }>(REVIEW_RPC.listProposals, {
       tenantId: TENANT,
       campaignId,
     });
@@ -666,16 +601,18 @@ describe('review service: quota, decisions, proposals', () => {
 
   it('refuses reads of unknown decisions and proposals: not-found', async () => {
     expect(
-      (await refusal(send(REVIEW_RPC.getDecision, { tenantId: TENANT, id: randomUUID() }))).code,
+      (await refusal(harness.send(REVIEW_RPC.getDecision, { tenantId: TENANT, id: randomUUID() })))
+        .code,
     ).toBe('not-found');
     expect(
-      (await refusal(send(REVIEW_RPC.getProposal, { tenantId: TENANT, id: randomUUID() }))).code,
+      (await refusal(harness.send(REVIEW_RPC.getProposal, { tenantId: TENANT, id: randomUUID() })))
+        .code,
     ).toBe('not-found');
   });
 
   /** The dossier withdrawn by its unit, as `nomination.withdrawn.v1` records it in review. */
   async function withdraw(nominationId: string, campaign = campaignId): Promise<void> {
-    const service = instances[0]!;
+    const service = harness.instances[0]!;
     const streams = service.app.get(DossierStreams);
     await service.infrastructure.store.transaction((client) =>
       streams.run(
@@ -724,7 +661,7 @@ describe('review service: quota, decisions, proposals', () => {
   }
 
   function getDecision(id: string): Promise<DecisionView> {
-    return send<DecisionView>(REVIEW_RPC.getDecision, { tenantId: TENANT, id });
+    return harness.send<DecisionView>(REVIEW_RPC.getDecision, { tenantId: TENANT, id });
   }
 
   it('leaves a dossier withdrawn while its decision waited out of the awardees and the golden book, and gives its place back', async () => {
@@ -756,7 +693,7 @@ describe('review service: quota, decisions, proposals', () => {
     ).toEqual([ids[1]]);
     // The golden book gave no number to the withdrawn dossier: the next decision continues after
     // this one's single number.
-    const revoked = await send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
+    const revoked = await harness.send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
       context: head,
       decisionId: decision.id,
       reason: 'Thu hồi',
@@ -797,7 +734,7 @@ describe('review service: quota, decisions, proposals', () => {
       nominationIds: string[],
       waitMs: number,
     ): Promise<NumberedCommandResult<ProposalView>> {
-      return send(REVIEW_RPC.propose, {
+      return harness.send(REVIEW_RPC.propose, {
         context: head,
         proposalId: randomUUID(),
         campaignId: closedCampaignId,
@@ -809,7 +746,7 @@ describe('review service: quota, decisions, proposals', () => {
     }
 
     beforeAll(async () => {
-      await publish('campaign', 'campaign.issued.v1', closedCampaignId, {
+      await harness.publish('campaign', 'campaign.issued.v1', closedCampaignId, {
         campaignId: closedCampaignId,
         agencyId,
         title: 'Kế hoạch tổ chức đợt thi đua chuyên đề',
@@ -821,7 +758,7 @@ describe('review service: quota, decisions, proposals', () => {
       });
       await eventually(async () =>
         expect(
-          await instances[0]!.app.get(CampaignCopy).get(TENANT, closedCampaignId),
+          await harness.instances[0]!.app.get(CampaignCopy).get(TENANT, closedCampaignId),
         ).not.toBeNull(),
       );
     });
@@ -833,7 +770,7 @@ describe('review service: quota, decisions, proposals', () => {
       await eventually(async () => expect(await statuses(ids)).toEqual(['proposed', 'proposed']));
       await withdraw(ids[1]!, closedCampaignId);
       const refused = await refusal(
-        send(REVIEW_RPC.recordProposalOutcome, {
+        harness.send(REVIEW_RPC.recordProposalOutcome, {
           context: secretariat,
           proposalId: proposed.body.id,
           approvedNominationIds: ids,
@@ -845,13 +782,16 @@ describe('review service: quota, decisions, proposals', () => {
       expect(refused.toPayload().errors).toEqual([
         { path: 'approvedNominationIds[1]', message: 'withdrawn' },
       ]);
-      const recorded = await send<CommandResult<ProposalView>>(REVIEW_RPC.recordProposalOutcome, {
-        context: secretariat,
-        proposalId: proposed.body.id,
-        approvedNominationIds: [ids[0]],
-        decisionNumber: '1234/QĐ-UBND',
-        decidedOn: '2021-05-20',
-      });
+      const recorded = await harness.send<CommandResult<ProposalView>>(
+        REVIEW_RPC.recordProposalOutcome,
+        {
+          context: secretariat,
+          proposalId: proposed.body.id,
+          approvedNominationIds: [ids[0]],
+          decisionNumber: '1234/QĐ-UBND',
+          decidedOn: '2021-05-20',
+        },
+      );
       expect(recorded.body.status).toBe('decided');
       expect(await statuses(ids)).toEqual(['awarded', 'withdrawn']);
     });
@@ -878,7 +818,7 @@ describe('review service: quota, decisions, proposals', () => {
       } finally {
         registerMode = 'assign';
       }
-      await publish('campaign', 'campaign.closed.v1', closedCampaignId, {
+      await harness.publish('campaign', 'campaign.closed.v1', closedCampaignId, {
         campaignId: closedCampaignId,
         agencyId,
         closedAt: clock.now().toISOString(),
@@ -910,14 +850,14 @@ describe('review service: quota, decisions, proposals', () => {
     });
 
     it('ends the dossiers of a decision revoked after the close not-approved', async () => {
-      const revoked = await send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
+      const revoked = await harness.send<CommandResult<DecisionView>>(REVIEW_RPC.revokeDecision, {
         context: head,
         decisionId: firstDecision.id,
         reason: 'Phát hiện sai sót',
       });
       expect(revoked.body.status).toBe('revoked');
       expect(await statuses([awarded])).toEqual(['not-approved']);
-      const stored = await instances[0]!.app.get(DossierStreams).stored(TENANT, awarded);
+      const stored = await harness.instances[0]!.app.get(DossierStreams).stored(TENANT, awarded);
       expect(stored.slice(-2).map((event) => event.type)).toEqual([
         'DossierAwardRevoked',
         'DossierNotApproved',

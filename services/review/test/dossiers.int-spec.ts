@@ -6,22 +6,12 @@ import {
   type DossierReviewHistory,
   type IntegrationEvent,
 } from '@ttkt/contracts';
-import {
-  createRpcClient,
-  InProcessRpcBroker,
-  InProcessTransport,
-  RemoteDomainError,
-  rpcServerOptions,
-  type CommandSender,
-  type RunningService,
-  type Subscription,
-} from '@ttkt/messaging';
+import { RemoteDomainError } from '@ttkt/messaging';
 import {
   ControllableClock,
-  createTestSchema,
   eventually,
-  testDatabaseUrl,
-  type TestSchema,
+  startServiceUnderTest,
+  type ServiceUnderTest,
 } from '@ttkt/testing';
 import type { PoolClient } from 'pg';
 import { CampaignCopy } from '../src/copies/campaign-copy';
@@ -95,82 +85,29 @@ function plan(quota: number): Record<string, unknown> {
  * services would; what review publishes is observed on the same transport.
  */
 describe('review service: dossiers', () => {
-  let schema: TestSchema;
-  let transport: InProcessTransport;
-  let broker: InProcessRpcBroker;
-  let service: RunningService;
-  let sender: CommandSender;
-  let observer: Subscription;
+  let harness: ServiceUnderTest;
   const clock = new ControllableClock('2021-05-13T09:00:00+07:00');
-  const published: IntegrationEvent[] = [];
   const agencyId = randomUUID();
   const campaignId = randomUUID();
-  const versions = new Map<string, number>();
 
   beforeAll(async () => {
-    schema = await createTestSchema('review');
-    transport = new InProcessTransport({ retryDelaysMs: [50, 100, 200] });
-    broker = new InProcessRpcBroker();
-    observer = await transport.subscribe({
-      service: 'observer',
-      routingKeys: ['review.#'],
-      handler: (message) => {
-        published.push(JSON.parse(message.body) as IntegrationEvent);
-        return Promise.resolve();
-      },
-    });
-    service = await startReviewService({
-      databaseUrl: testDatabaseUrl(),
-      schema: schema.name,
-      transport,
-      rpc: rpcServerOptions({ kind: 'in-process', broker, service: REVIEW_SERVICE }),
-      clock,
-      logger: false,
-    });
-    sender = createRpcClient({ kind: 'in-process', broker });
-  });
-
-  afterAll(async () => {
-    await sender?.close();
-    await service?.stop();
-    await observer?.stop();
-    await transport?.close();
-    await schema?.drop();
-  });
-
-  /** Publishes a contract event as `source` would (each stream's versions in order). */
-  async function publish(
-    source: string,
-    type: string,
-    streamKey: string,
-    data: object,
-  ): Promise<void> {
-    const streamVersion = (versions.get(streamKey) ?? 0) + 1;
-    versions.set(streamKey, streamVersion);
-    const envelope: IntegrationEvent = {
-      id: randomUUID(),
-      type,
+    harness = await startServiceUnderTest({
+      label: 'review',
+      service: REVIEW_SERVICE,
       tenantId: TENANT,
-      occurredAt: clock.now().toISOString(),
-      source: {
-        service: source,
-        streamId: `${source}-${streamKey}`,
-        streamVersion,
-        position: `${source}:${1000 + versions.size}.${streamVersion}`,
-      },
-      actor: { kind: 'user', id: `${source}-user` },
-      data,
-    };
-    await transport.publish([
-      { messageId: envelope.id, routingKey: type, body: JSON.stringify(envelope) },
-    ]);
-  }
+      start: startReviewService,
+      clock,
+      observe: ['review.#'],
+    });
+  });
+
+  afterAll(() => harness?.stop());
 
   function submitted(
     nominationId: string,
     options: { resubmission?: boolean; campaign?: string; form?: string } = {},
-  ): Promise<void> {
-    return publish('nomination', 'nomination.submitted.v1', nominationId, {
+  ): Promise<IntegrationEvent> {
+    return harness.publish('nomination', 'nomination.submitted.v1', nominationId, {
       nominationId,
       campaignId: options.campaign ?? campaignId,
       agencyId,
@@ -197,19 +134,15 @@ describe('review service: dossiers', () => {
     });
   }
 
-  function send<T>(pattern: string, message: object): Promise<T> {
-    return sender.send<T>(REVIEW_SERVICE, pattern, message, { timeoutMs: 30_000 });
-  }
-
   function accept(nominationId: string): Promise<CommandResult<DossierCommandBody>> {
-    return send(REVIEW_RPC.acceptDossier, { context: secretariat, nominationId });
+    return harness.send(REVIEW_RPC.acceptDossier, { context: secretariat, nominationId });
   }
 
   function returnDossier(
     nominationId: string,
     resubmitBefore?: string | null,
   ): Promise<CommandResult<DossierCommandBody>> {
-    return send(REVIEW_RPC.returnDossier, {
+    return harness.send(REVIEW_RPC.returnDossier, {
       context: secretariat,
       nominationId,
       reasons: ['Thiếu biên bản họp xét'],
@@ -228,20 +161,16 @@ describe('review service: dossiers', () => {
   }
 
   function publishedOf(type: string, nominationId: string): IntegrationEvent[] {
-    return published.filter(
-      (event) =>
-        event.type === type &&
-        (event.data as { nominationId?: string }).nominationId === nominationId,
-    );
+    return harness.publishedOf(type, 'nominationId', nominationId);
   }
 
   /** Runs `fn` in a transaction of the service's store (committed, never left open). */
   function inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    return service.infrastructure.store.transaction(fn);
+    return harness.service.infrastructure.store.transaction(fn);
   }
 
   it('keeps a copy of the campaign: number, agency code, signer, recipients, forms', async () => {
-    await publish('campaign', 'campaign.issued.v1', campaignId, {
+    await harness.publish('campaign', 'campaign.issued.v1', campaignId, {
       campaignId,
       agencyId,
       title: 'Kế hoạch tổ chức đợt thi đua',
@@ -251,7 +180,7 @@ describe('review service: dossiers', () => {
       issuedOn: '2021-03-30',
       plan: plan(3),
     });
-    const campaigns = service.app.get(CampaignCopy);
+    const campaigns = harness.service.app.get(CampaignCopy);
     const campaign = await campaigns.await(TENANT, campaignId);
     expect(campaign).toEqual({
       campaignId,
@@ -286,7 +215,7 @@ describe('review service: dossiers', () => {
     });
 
     // An amendment replaces the plan's fields (not the number).
-    await publish('campaign', 'campaign.amended.v1', campaignId, {
+    await harness.publish('campaign', 'campaign.amended.v1', campaignId, {
       campaignId,
       agencyId,
       reason: 'Tăng số lượng',
@@ -302,7 +231,7 @@ describe('review service: dossiers', () => {
 
   it('answers null for a campaign whose issue has not arrived, after the wait', async () => {
     const started = Date.now();
-    expect(await service.app.get(CampaignCopy).await(TENANT, randomUUID(), 200)).toBeNull();
+    expect(await harness.service.app.get(CampaignCopy).await(TENANT, randomUUID(), 200)).toBeNull();
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 
@@ -319,7 +248,7 @@ describe('review service: dossiers', () => {
     expect(result.version).toBe(2);
     expect(result.position).toMatch(/^review:/);
 
-    const dossier = await service.app.get(DossierReads).get(TENANT, accepted);
+    const dossier = await harness.service.app.get(DossierReads).get(TENANT, accepted);
     expect(dossier).toEqual(
       expect.objectContaining({
         status: 'accepted',
@@ -377,14 +306,14 @@ describe('review service: dossiers', () => {
     await submitted(nominationId, { resubmission: true });
     const accepted = await accept(nominationId);
     expect(accepted.body).toEqual({ nominationId, status: 'accepted', version: 4 });
-    const dossier = await service.app.get(DossierReads).get(TENANT, nominationId);
+    const dossier = await harness.service.app.get(DossierReads).get(TENANT, nominationId);
     expect(dossier?.achievementSummary).toBe('Bổ sung biên bản');
   });
 
   it('publishes nothing for a submission or a withdrawal, and keeps the withdrawal', async () => {
     const nominationId = randomUUID();
     await submitted(nominationId);
-    await publish('nomination', 'nomination.withdrawn.v1', nominationId, {
+    await harness.publish('nomination', 'nomination.withdrawn.v1', nominationId, {
       nominationId,
       campaignId,
       agencyId,
@@ -394,21 +323,21 @@ describe('review service: dossiers', () => {
       previousStatus: 'submitted',
       withdrawnAt: clock.now().toISOString(),
     });
-    const reads = service.app.get(DossierReads);
+    const reads = harness.service.app.get(DossierReads);
     await eventually(async () =>
       expect((await reads.get(TENANT, nominationId))?.status).toBe('withdrawn'),
     );
     const error = await refusal(accept(nominationId));
     expect(error.params).toEqual({ nominationId, status: 'withdrawn' });
     expect(
-      published.filter(
+      harness.published.filter(
         (event) => (event.data as { nominationId?: string }).nominationId === nominationId,
       ),
     ).toEqual([]);
   });
 
   it('shows review outcomes in the dossier history', async () => {
-    const history = await send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
+    const history = await harness.send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
       tenantId: TENANT,
       nominationId: accepted,
     });
@@ -420,7 +349,7 @@ describe('review service: dossiers', () => {
         data: {},
       },
     ]);
-    const unknown = await send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
+    const unknown = await harness.send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
       tenantId: TENANT,
       nominationId: randomUUID(),
     });
@@ -428,8 +357,8 @@ describe('review service: dossiers', () => {
   });
 
   it('publishes the outcomes other areas record, and leaves approved dossiers not approved when the campaign closes', async () => {
-    const streams = service.app.get(DossierStreams);
-    const reads = service.app.get(DossierReads);
+    const streams = harness.service.app.get(DossierStreams);
+    const reads = harness.service.app.get(DossierReads);
     const metadata = {
       actor: { kind: 'user' as const, id: 'chu-tich' },
       correlationId: randomUUID(),
@@ -493,7 +422,7 @@ describe('review service: dossiers', () => {
       });
     });
 
-    await publish('campaign', 'campaign.closed.v1', campaignId, {
+    await harness.publish('campaign', 'campaign.closed.v1', campaignId, {
       campaignId,
       agencyId,
       closedAt: '2021-06-30T10:00:00.000Z',
@@ -509,13 +438,15 @@ describe('review service: dossiers', () => {
     });
     expect((await reads.get(TENANT, awarded))?.status).toBe('awarded');
     expect((await reads.get(TENANT, acceptedOnly))?.status).toBe('accepted');
-    expect((await service.app.get(CampaignCopy).get(TENANT, campaignId))?.status).toBe('closed');
+    expect((await harness.service.app.get(CampaignCopy).get(TENANT, campaignId))?.status).toBe(
+      'closed',
+    );
   });
 
   it('keeps the open holds of people', async () => {
     const [person, other] = [randomUUID(), randomUUID()];
     const hold = (holdId: string, personId: string) =>
-      publish('directory', 'directory.hold-opened.v1', holdId, {
+      harness.publish('directory', 'directory.hold-opened.v1', holdId, {
         personId,
         agencyId,
         holdId,
@@ -527,14 +458,14 @@ describe('review service: dossiers', () => {
     const [first, second] = [randomUUID(), randomUUID()];
     await hold(first, person);
     await hold(second, person);
-    await publish('directory', 'directory.hold-closed.v1', second, {
+    await harness.publish('directory', 'directory.hold-closed.v1', second, {
       personId: person,
       agencyId,
       holdId: second,
       reason: 'Hết thời hạn',
       closedOn: '2021-05-10',
     });
-    const holds = service.app.get(HoldsCopy);
+    const holds = harness.service.app.get(HoldsCopy);
     await eventually(async () => {
       const open = await holds.openFor(TENANT, [person, other]);
       expect([...open.entries()]).toEqual([

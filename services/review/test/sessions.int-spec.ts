@@ -10,22 +10,12 @@ import {
   type IntegrationEvent,
   type SessionClosedV1,
 } from '@ttkt/contracts';
-import {
-  createRpcClient,
-  InProcessRpcBroker,
-  InProcessTransport,
-  RemoteDomainError,
-  rpcServerOptions,
-  type CommandSender,
-  type RunningService,
-  type Subscription,
-} from '@ttkt/messaging';
+import { RemoteDomainError } from '@ttkt/messaging';
 import {
   ControllableClock,
-  createTestSchema,
   eventually,
-  testDatabaseUrl,
-  type TestSchema,
+  startServiceUnderTest,
+  type ServiceUnderTest,
 } from '@ttkt/testing';
 import { CampaignCopy } from '../src/copies/campaign-copy';
 import type { DossierEvent } from '../src/dossiers/dossier.events';
@@ -50,14 +40,8 @@ const TIE_BREAK_REASON = 'Ưu tiên nữ theo khoản 6 Điều 4 Nghị định
  * close go through the RPC entries the gateway calls.
  */
 describe('review: councils and sessions', () => {
-  let schema: TestSchema;
-  let transport: InProcessTransport;
-  let broker: InProcessRpcBroker;
-  let service: RunningService;
-  let sender: CommandSender;
-  let observer: Subscription;
+  let harness: ServiceUnderTest;
   const clock = new ControllableClock('2021-05-20T08:00:00+07:00');
-  const published: IntegrationEvent[] = [];
   const agencyId = randomUUID();
   const campaignId = randomUUID();
   const users = {
@@ -82,39 +66,21 @@ describe('review: councils and sessions', () => {
   const sessionId = randomUUID();
 
   beforeAll(async () => {
-    schema = await createTestSchema('review_sessions');
-    transport = new InProcessTransport({ retryDelaysMs: [50, 100, 200] });
-    broker = new InProcessRpcBroker();
-    observer = await transport.subscribe({
-      service: 'observer',
-      routingKeys: ['review.#'],
-      handler: (message) => {
-        published.push(JSON.parse(message.body) as IntegrationEvent);
-        return Promise.resolve();
-      },
-    });
-    service = await startReviewService({
-      databaseUrl: testDatabaseUrl(),
-      schema: schema.name,
-      transport,
-      rpc: rpcServerOptions({ kind: 'in-process', broker, service: REVIEW_SERVICE }),
+    harness = await startServiceUnderTest({
+      label: 'review_sessions',
+      service: REVIEW_SERVICE,
+      tenantId: TENANT,
+      start: startReviewService,
       clock,
-      logger: false,
+      observe: ['review.#'],
     });
-    sender = createRpcClient({ kind: 'in-process', broker });
     await publishIssued();
     for (const [name, id] of Object.entries(open)) await dossier(id, OPEN_FORM, name, true);
     await dossier(notAccepted, OPEN_FORM, 'vy', false);
     for (const [name, id] of Object.entries(secret)) await dossier(id, SECRET_FORM, name, true);
   });
 
-  afterAll(async () => {
-    await sender?.close();
-    await service?.stop();
-    await observer?.stop();
-    await transport?.close();
-    await schema?.drop();
-  });
+  afterAll(() => harness?.stop());
 
   function contextOf(actorId: string): CommandContext {
     return {
@@ -122,10 +88,6 @@ describe('review: councils and sessions', () => {
       actor: { kind: 'user', id: actorId },
       correlationId: `sessions-int-spec-${randomUUID()}`,
     };
-  }
-
-  function send<T>(pattern: string, message: object): Promise<T> {
-    return sender.send<T>(REVIEW_SERVICE, pattern, message, { timeoutMs: 30_000 });
   }
 
   async function refusal(call: Promise<unknown>): Promise<RemoteDomainError> {
@@ -185,9 +147,7 @@ describe('review: councils and sessions', () => {
         },
       },
     };
-    await transport.publish([
-      { messageId: envelope.id, routingKey: envelope.type, body: JSON.stringify(envelope) },
-    ]);
+    await harness.publishEnvelope(envelope);
   }
 
   /** A dossier received by review (and accepted by the secretariat when `accepted`). */
@@ -226,8 +186,8 @@ describe('review: councils and sessions', () => {
   }
 
   async function appendToDossier(nominationId: string, events: DossierEvent[]): Promise<void> {
-    const streams = service.app.get(DossierStreams);
-    await service.infrastructure.store.transaction((client) =>
+    const streams = harness.service.app.get(DossierStreams);
+    await harness.service.infrastructure.store.transaction((client) =>
       streams.run(TENANT, nominationId, () => events, {
         client,
         metadata: { actor: { kind: 'user', id: users.secretary } },
@@ -239,7 +199,7 @@ describe('review: councils and sessions', () => {
     overrides: Record<string, unknown> = {},
     actor = 'u-quan-tri',
   ): Promise<CommandResult<CouncilView>> {
-    return send(REVIEW_RPC.configureCouncil, {
+    return harness.send(REVIEW_RPC.configureCouncil, {
       context: contextOf(actor),
       agencyId,
       chairUserId: users.chair,
@@ -260,7 +220,7 @@ describe('review: councils and sessions', () => {
   function openSession(
     overrides: Record<string, unknown> = {},
   ): Promise<CommandResult<CouncilSessionView>> {
-    return send(REVIEW_RPC.openSession, {
+    return harness.send(REVIEW_RPC.openSession, {
       context: contextOf(users.secretary),
       sessionId,
       campaignId,
@@ -277,7 +237,7 @@ describe('review: councils and sessions', () => {
     approve: boolean,
     session = sessionId,
   ): Promise<CommandResult<CouncilSessionView>> {
-    return send(REVIEW_RPC.castVote, {
+    return harness.send(REVIEW_RPC.castVote, {
       context: contextOf(voter),
       sessionId: session,
       nominationId,
@@ -286,14 +246,14 @@ describe('review: councils and sessions', () => {
   }
 
   function close(session = sessionId): Promise<CommandResult<CouncilSessionView>> {
-    return send(REVIEW_RPC.closeSession, {
+    return harness.send(REVIEW_RPC.closeSession, {
       context: contextOf(users.secretary),
       sessionId: session,
     });
   }
 
   function getSession(id = sessionId): Promise<CouncilSessionView> {
-    return send(REVIEW_RPC.getSession, { tenantId: TENANT, sessionId: id });
+    return harness.send(REVIEW_RPC.getSession, { tenantId: TENANT, sessionId: id });
   }
 
   it('configures the agency’s council and answers it', async () => {
@@ -314,10 +274,13 @@ describe('review: councils and sessions', () => {
     );
     expect(body.history).toEqual([body.current]);
     expect((await configure()).version).toBe(1);
-    const council = await send<CouncilView>(REVIEW_RPC.getCouncil, { tenantId: TENANT, agencyId });
+    const council = await harness.send<CouncilView>(REVIEW_RPC.getCouncil, {
+      tenantId: TENANT,
+      agencyId,
+    });
     expect(council).toEqual(body);
     const unknown = await refusal(
-      send(REVIEW_RPC.getCouncil, { tenantId: TENANT, agencyId: randomUUID() }),
+      harness.send(REVIEW_RPC.getCouncil, { tenantId: TENANT, agencyId: randomUUID() }),
     );
     expect(unknown.code).toBe('not-found');
   });
@@ -546,7 +509,7 @@ describe('review: councils and sessions', () => {
         body.votes.find((v) => v.nominationId === line.nominationId)?.voters,
       );
     }
-    const reads = service.app.get(DossierReads);
+    const reads = harness.service.app.get(DossierReads);
     const statuses = Object.fromEntries(
       (await reads.getMany(TENANT, [...Object.values(open), ...Object.values(secret)])).map((d) => [
         d.nominationId,
@@ -563,7 +526,7 @@ describe('review: councils and sessions', () => {
       [secret.an]: ['not-approved', null],
     });
     await eventually(() => {
-      const closed = published.find(
+      const closed = harness.published.find(
         (event) =>
           event.type === 'review.session-closed.v1' &&
           (event.data as SessionClosedV1).sessionId === sessionId,
@@ -591,9 +554,9 @@ describe('review: councils and sessions', () => {
   });
 
   it('keeps every secret choice out of the event log', async () => {
-    const pool = service.infrastructure.pool;
+    const pool = harness.service.infrastructure.pool;
     const { rows } = await pool.query<{ type: string; data: unknown; metadata: unknown }>(
-      `SELECT event_type AS type, data, metadata FROM "${schema.name}".events`,
+      `SELECT event_type AS type, data, metadata FROM "${harness.schema.name}".events`,
     );
     const secretIds = new Set(Object.values(secret));
     const ballots = rows.filter((row) => row.type === 'BallotCast');
@@ -615,7 +578,7 @@ describe('review: councils and sessions', () => {
     const columns = await pool.query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns
         WHERE table_schema = $1 AND table_name = 'review_secret_tallies' ORDER BY ordinal_position`,
-      [schema.name],
+      [harness.schema.name],
     );
     expect(columns.rows.map((row) => row.column_name)).toEqual([
       'tenant_id',
@@ -652,7 +615,7 @@ describe('review: councils and sessions', () => {
     }
     const { body: closed } = await close(laterSession);
     expect(closed.result?.forms[0]?.tie).toBeNull();
-    const results = service.app.get(SessionResults);
+    const results = harness.service.app.get(SessionResults);
     expect(await results.forForm(TENANT, campaignId, OPEN_FORM)).toEqual({
       latestSessionId: laterSession,
       unresolvedTies: [
@@ -663,7 +626,7 @@ describe('review: councils and sessions', () => {
 
   it('lets only the chair break the tie, with exactly the places among the tied', async () => {
     const tieBreak = (actor: string, chosen: string[]) =>
-      send<CommandResult<CouncilSessionView>>(REVIEW_RPC.recordTieBreak, {
+      harness.send<CommandResult<CouncilSessionView>>(REVIEW_RPC.recordTieBreak, {
         context: contextOf(actor),
         sessionId,
         awardFormCode: OPEN_FORM,
@@ -675,7 +638,7 @@ describe('review: councils and sessions', () => {
       'validation-failed',
     );
     expect((await refusal(tieBreak(users.chair, [open.lan]))).code).toBe('validation-failed');
-    const results = service.app.get(SessionResults);
+    const results = harness.service.app.get(SessionResults);
     expect((await results.forForm(TENANT, campaignId, OPEN_FORM)).unresolvedTies).toEqual([
       { sessionId, tie: { nominationIds: [open.minh, open.mai], places: 1, yes: 2 } },
     ]);
@@ -699,7 +662,7 @@ describe('review: councils and sessions', () => {
   });
 
   it('shows a dossier’s session history: ballots without choices, its tally line', async () => {
-    const history = await send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
+    const history = await harness.send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
       tenantId: TENANT,
       nominationId: secret.binh,
     });
@@ -725,7 +688,7 @@ describe('review: councils and sessions', () => {
         awardFormCode: SECRET_FORM,
       }),
     );
-    const openHistory = await send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
+    const openHistory = await harness.send<DossierReviewHistory>(REVIEW_RPC.dossierHistory, {
       tenantId: TENANT,
       nominationId: open.mai,
     });
@@ -778,7 +741,7 @@ describe('review: councils and sessions', () => {
     expect(refused.toPayload().params).toEqual(
       expect.objectContaining({ members: 5, present: 3, required: '2/3' }),
     );
-    const list = await send<CouncilSessionList>(REVIEW_RPC.listSessions, {
+    const list = await harness.send<CouncilSessionList>(REVIEW_RPC.listSessions, {
       tenantId: TENANT,
       campaignId,
     });
@@ -816,10 +779,8 @@ describe('review: councils and sessions', () => {
       },
       data: { campaignId, agencyId, closedAt: clock.now().toISOString() },
     };
-    await transport.publish([
-      { messageId: envelope.id, routingKey: envelope.type, body: JSON.stringify(envelope) },
-    ]);
-    const copy = service.app.get(CampaignCopy);
+    await harness.publishEnvelope(envelope);
+    const copy = harness.service.app.get(CampaignCopy);
     await eventually(async () =>
       expect((await copy.get(TENANT, campaignId))?.status).toBe('closed'),
     );
@@ -829,9 +790,9 @@ describe('review: councils and sessions', () => {
     expect(body.result?.forms[0]?.tally.find((line) => line.nominationId === lam)).toEqual(
       expect.objectContaining({ yes: 3, approved: true, rank: 1 }),
     );
-    const [read] = await service.app.get(DossierReads).getMany(TENANT, [lam]);
+    const [read] = await harness.service.app.get(DossierReads).getMany(TENANT, [lam]);
     expect(read?.status).toBe('not-approved');
-    const stored = await service.app.get(DossierStreams).stored(TENANT, lam);
+    const stored = await harness.service.app.get(DossierStreams).stored(TENANT, lam);
     expect(stored.slice(-2).map((event) => [event.type, event.data])).toEqual([
       ['DossierApproved', expect.objectContaining({ sessionId: late })],
       [

@@ -82,7 +82,10 @@ export interface DocumentView {
   source: DocumentSourceView;
   /** A certificate's awardee when a person (may download it); null otherwise. */
   subjectPersonId: string | null;
-  /** Why the last attempt failed (kept while retrying and when `failed`); null otherwise. */
+  /**
+   * `generation-failed` when the last attempt failed (kept while retrying and when `failed`);
+   * null otherwise. The internal message stays in `document.failed.v1` and the service's log.
+   */
   error: string | null;
   /** Generation attempts made so far (0 while the first is pending). */
   attempts: number;

@@ -13,12 +13,12 @@ import { randomUUID } from 'node:crypto';
 import { CampaignCloseRule } from '../dossiers/campaign-close-rule';
 import { AwardDossiers } from '../quota/award-dossiers';
 import { AwardFacts } from '../quota/award-facts';
-import { actorOf, metadataOf, pollFor, positionOf } from '../quota/award-rpc';
+import { actorOf, metadataOf } from '../quota/award-rpc';
 import { inTransaction, lastOf } from '../quota/award-streams';
+import { awaitNumber } from '../quota/numbered-answer';
 import { QuotaLedgers } from '../quota/quota-ledgers';
 import { decideDecide } from './decide/decide.decide';
 import { DecisionStreams } from './decision-streams';
-import type { DecisionEvent } from './decision.events';
 import { foldDecision, toDecisionView } from './decision.state';
 import { decideRevokeDecision } from './revoke-decision/revoke-decision.decide';
 
@@ -83,16 +83,18 @@ export class DecisionCommands {
     const { state, result } = requested;
     if (result === null || state.status === 'none')
       throw new Error('a decision appends its request');
-    const answered = await pollFor(message.waitMs, () =>
-      this.answerTo(tenantId, message.decisionId, requestId, result.nextVersion),
-    );
-    return (
-      answered ?? {
-        outcome: 'pending',
-        body: toDecisionView(state),
-        version: result.nextVersion,
-        position: this.store.toToken(result.lastPosition),
-      }
+    return awaitNumber(
+      this.store,
+      {
+        issued: 'DecisionIssued',
+        failed: 'DecisionFailed',
+        eventsAfter: (tenantId, id, fromVersion) =>
+          this.decisions.eventsAfter(tenantId, id, fromVersion),
+        fold: foldDecision,
+        view: toDecisionView,
+      },
+      { tenantId, id: message.decisionId, requestId, waitMs: message.waitMs },
+      { state, result },
     );
   }
 
@@ -179,34 +181,5 @@ export class DecisionCommands {
         position: this.store.toToken(last.lastPosition),
       };
     });
-  }
-
-  /** The register's answer to the request, once the decision's stream holds it. */
-  private async answerTo(
-    tenantId: string,
-    decisionId: string,
-    requestId: string,
-    fromVersion: number,
-  ): Promise<NumberedCommandResult<DecisionView> | undefined> {
-    const after = await this.decisions.eventsAfter(tenantId, decisionId, fromVersion);
-    const found = after.find((stored) => {
-      const event = { type: stored.type, data: stored.data } as DecisionEvent;
-      return (
-        (event.type === 'DecisionIssued' || event.type === 'DecisionFailed') &&
-        event.data.requestId === requestId
-      );
-    });
-    if (!found) return undefined;
-    const all = await this.decisions.eventsAfter(tenantId, decisionId, 0);
-    const state = foldDecision(
-      all.map((stored) => ({ type: stored.type, data: stored.data }) as DecisionEvent),
-    );
-    if (state.status === 'none') return undefined;
-    return {
-      outcome: found.type === 'DecisionIssued' ? 'issued' : 'refused',
-      body: toDecisionView(state),
-      version: state.version,
-      position: this.store.toToken(positionOf(found)),
-    };
   }
 }

@@ -12,12 +12,12 @@ import { CLOCK, EVENT_STORE } from '@ttkt/messaging';
 import { randomUUID } from 'node:crypto';
 import { AwardDossiers } from '../quota/award-dossiers';
 import { AwardFacts } from '../quota/award-facts';
-import { actorOf, localDay, metadataOf, pollFor, positionOf } from '../quota/award-rpc';
+import { actorOf, localDay, metadataOf } from '../quota/award-rpc';
 import { inTransaction, lastOf } from '../quota/award-streams';
+import { awaitNumber } from '../quota/numbered-answer';
 import { QuotaLedgers } from '../quota/quota-ledgers';
 import { decideProposalOutcome, nomineeOutcomes } from './proposal-outcome/proposal-outcome.decide';
 import { ProposalStreams } from './proposal-streams';
-import type { ProposalEvent } from './proposal.events';
 import { foldProposal, toProposalView } from './proposal.state';
 import { decidePropose } from './propose/propose.decide';
 
@@ -81,16 +81,18 @@ export class ProposalCommands {
     const { state, result } = requested;
     if (result === null || state.status === 'none')
       throw new Error('a proposal appends its request');
-    const answered = await pollFor(message.waitMs, () =>
-      this.answerTo(tenantId, message.proposalId, requestId, result.nextVersion),
-    );
-    return (
-      answered ?? {
-        outcome: 'pending',
-        body: toProposalView(state),
-        version: result.nextVersion,
-        position: this.store.toToken(result.lastPosition),
-      }
+    return awaitNumber(
+      this.store,
+      {
+        issued: 'ProposalIssued',
+        failed: 'ProposalFailed',
+        eventsAfter: (tenantId, id, fromVersion) =>
+          this.proposals.eventsAfter(tenantId, id, fromVersion),
+        fold: foldProposal,
+        view: toProposalView,
+      },
+      { tenantId, id: message.proposalId, requestId, waitMs: message.waitMs },
+      { state, result },
     );
   }
 
@@ -159,34 +161,5 @@ export class ProposalCommands {
         position: this.store.toToken(last.lastPosition),
       };
     });
-  }
-
-  /** The register's answer to the request, once the proposal's stream holds it. */
-  private async answerTo(
-    tenantId: string,
-    proposalId: string,
-    requestId: string,
-    fromVersion: number,
-  ): Promise<NumberedCommandResult<ProposalView> | undefined> {
-    const after = await this.proposals.eventsAfter(tenantId, proposalId, fromVersion);
-    const found = after.find((stored) => {
-      const event = { type: stored.type, data: stored.data } as ProposalEvent;
-      return (
-        (event.type === 'ProposalIssued' || event.type === 'ProposalFailed') &&
-        event.data.requestId === requestId
-      );
-    });
-    if (!found) return undefined;
-    const all = await this.proposals.eventsAfter(tenantId, proposalId, 0);
-    const state = foldProposal(
-      all.map((stored) => ({ type: stored.type, data: stored.data }) as ProposalEvent),
-    );
-    if (state.status === 'none') return undefined;
-    return {
-      outcome: found.type === 'ProposalIssued' ? 'issued' : 'refused',
-      body: toProposalView(state),
-      version: state.version,
-      position: this.store.toToken(positionOf(found)),
-    };
   }
 }
