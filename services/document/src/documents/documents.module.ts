@@ -4,7 +4,7 @@ import { CampaignCopy } from '../copies/campaign-copy';
 import { DirectoryNamesCopy } from '../copies/directory-names-copy';
 import { NomineeCopy } from '../copies/nominee-copy';
 import { SessionCopy } from '../copies/session-copy';
-import { generateFiles, type GenerateFiles } from '../generation/generate';
+import type { GenerateFiles } from '../generation/generate';
 import { DocumentQueriesController } from './document-queries.controller';
 import { DocumentReads } from './document-reads';
 import { DocumentWorker } from './document-worker';
@@ -16,6 +16,15 @@ import {
   type DocumentWorkerOptions,
 } from './document-worker.config';
 import { RequestDocumentsHandler } from './request-documents.handler';
+
+/**
+ * The real generator, loaded when the worker first claims a document: the renderers, fonts and
+ * their libraries (pdfkit, fontkit, docx, exceljs) stay out of every start-up.
+ */
+const loadedOnFirstUse: GenerateFiles = async (...args) => {
+  const { generateFiles } = await import('../generation/generate');
+  return generateFiles(...args);
+};
 
 /** What the generated documents need from the service's start. */
 export interface DocumentsModuleOptions {
@@ -40,7 +49,7 @@ export class DocumentsModule {
       controllers: [DocumentQueriesController],
       providers: [
         { provide: DOCUMENT_BLOB_STORE, useValue: options.blobStore },
-        { provide: DOCUMENT_GENERATOR, useValue: options.generate ?? generateFiles },
+        { provide: DOCUMENT_GENERATOR, useValue: options.generate ?? loadedOnFirstUse },
         { provide: DOCUMENT_WORKER_OPTIONS, useValue: documentWorkerOptions(options.worker) },
         DirectoryNamesCopy,
         CampaignCopy,
