@@ -7,9 +7,8 @@ import { CampaignCopy } from '../copies/campaign-copy';
 import { CampaignCloseRule } from '../dossiers/campaign-close-rule';
 import { actorOf } from '../dossiers/dossier-commands';
 import { DossierReads } from '../dossiers/dossier-reads';
-import { lockStream } from '../quota/award-streams';
-import { quotaStreamId, type QuotaEvent } from '../quota/quota.events';
-import { evolveQuota, holderOf, initialQuotaState } from '../quota/quota.state';
+import { QuotaLedgers } from '../quota/quota-ledgers';
+import { holderOf } from '../quota/quota.state';
 import { metadataOfEvent } from './event-metadata';
 
 /**
@@ -74,19 +73,17 @@ export class CampaignEventsHandler {
     dossiers: readonly { nominationId: string; awardFormCode: string }[],
     client: PoolClient,
   ): Promise<Set<string>> {
+    // The ledgers' own reader (it needs only the store; the awards module is not a dependency
+    // of this one, so it is not injected).
+    const ledgers = new QuotaLedgers(this.store);
     const held = new Set<string>();
     const forms = [...new Set(dossiers.map((dossier) => dossier.awardFormCode))].sort();
-    for (const form of forms) {
-      const streamId = quotaStreamId(campaignId, form);
-      await lockStream(client, tenantId, streamId);
-      const stored = await this.store.readStream({ tenantId, streamId }, { client });
-      const ledger = stored.reduce(
-        (state, stored) =>
-          evolveQuota(state, { type: stored.type, data: stored.data } as QuotaEvent),
-        initialQuotaState(),
-      );
+    for (const awardFormCode of forms) {
+      const key = { tenantId, campaignId, awardFormCode };
+      await ledgers.lock(client, key);
+      const { state } = await ledgers.read(key, client);
       for (const dossier of dossiers) {
-        if (dossier.awardFormCode === form && holderOf(ledger, dossier.nominationId) !== null)
+        if (dossier.awardFormCode === awardFormCode && holderOf(state, dossier.nominationId))
           held.add(dossier.nominationId);
       }
     }
